@@ -1,0 +1,226 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace Sip2.Net.Encodings;
+
+/// <summary>The character encodings a SIP2 connection can use; chosen per client registration.</summary>
+public enum Sip2CharacterEncoding
+{
+    /// <summary>IBM code page 850, the standard's default.</summary>
+    Ibm850 = 0,
+    /// <summary>UTF-8.</summary>
+    Utf8 = 1,
+    /// <summary>Plain ASCII with diacritics removed on output (for clients that show only ASCII); input is read as IBM850.</summary>
+    AsciiFolding = 2,
+}
+
+/// <summary>
+/// Turns SIP2 text into bytes and back for one connection. Checksums are always computed over the bytes this
+/// produces, never over characters. Characters an encoding cannot carry are written as <c>?</c>; bytes that do
+/// not decode (invalid UTF-8) are read as U+FFFD, so hostile input never throws.
+/// </summary>
+public abstract class Sip2Encoding
+{
+    private protected Sip2Encoding(Sip2CharacterEncoding kind, string name)
+    {
+        Kind = kind;
+        Name = name;
+    }
+
+    /// <summary>IBM850, the SIP2 default. Every byte decodes; characters outside the code page become <c>?</c>.</summary>
+    public static Sip2Encoding Ibm850 { get; } = new TextEncoding(Sip2CharacterEncoding.Ibm850, "IBM850", CreateIbm850());
+
+    /// <summary>UTF-8 without a byte-order mark.</summary>
+    public static Sip2Encoding Utf8 { get; } = new TextEncoding(Sip2CharacterEncoding.Utf8, "UTF-8",
+        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
+
+    /// <summary>ASCII output with diacritics folded away (<c>Müller</c> is sent as <c>Muller</c>); input is read as IBM850.</summary>
+    public static Sip2Encoding AsciiFolding { get; } = new FoldingEncoding();
+
+    /// <summary>Which encoding this is.</summary>
+    public Sip2CharacterEncoding Kind { get; }
+
+    /// <summary>The encoding's name (<c>IBM850</c>, <c>UTF-8</c>, <c>ASCII</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The instance for a registration's setting.</summary>
+    public static Sip2Encoding Get(Sip2CharacterEncoding encoding) => encoding switch
+    {
+        Sip2CharacterEncoding.Ibm850 => Ibm850,
+        Sip2CharacterEncoding.Utf8 => Utf8,
+        Sip2CharacterEncoding.AsciiFolding => AsciiFolding,
+        _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Unknown SIP2 character encoding."),
+    };
+
+    /// <summary>Finds an encoding by name: <c>IBM850</c> (or <c>cp850</c>, <c>850</c>), <c>UTF-8</c> (or <c>utf8</c>), <c>ASCII</c>.</summary>
+    public static bool TryGet(string? name, out Sip2Encoding encoding)
+    {
+        switch (name?.Trim().ToUpperInvariant().Replace("-", "").Replace("_", ""))
+        {
+            case "IBM850" or "CP850" or "850" or "IBM00850":
+                encoding = Ibm850;
+                return true;
+            case "UTF8":
+                encoding = Utf8;
+                return true;
+            case "ASCII" or "ASCIIFOLDING" or "USASCII":
+                encoding = AsciiFolding;
+                return true;
+            default:
+                encoding = Ibm850;
+                return false;
+        }
+    }
+
+    /// <summary>Decodes bytes to text.</summary>
+    public abstract string GetString(ReadOnlySpan<byte> bytes);
+
+    /// <summary>The number of bytes <see cref="GetBytes(ReadOnlySpan{char}, Span{byte})"/> writes for <paramref name="text"/>.</summary>
+    public abstract int GetByteCount(ReadOnlySpan<char> text);
+
+    /// <summary>Encodes text into <paramref name="destination"/>, which must hold <see cref="GetByteCount"/> bytes; returns the count written.</summary>
+    public abstract int GetBytes(ReadOnlySpan<char> text, Span<byte> destination);
+
+    /// <summary>Encodes text to a new array.</summary>
+    public byte[] GetBytes(string text)
+    {
+        var span = (text ?? throw new ArgumentNullException(nameof(text))).AsSpan();
+        var bytes = new byte[GetByteCount(span)];
+        GetBytes(span, bytes);
+        return bytes;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    private static Encoding CreateIbm850()
+    {
+        // The code page provider is used directly rather than registered globally: the library needs no
+        // set-up from its users and changes nothing process-wide.
+        return CodePagesEncodingProvider.Instance.GetEncoding(850, new EncoderReplacementFallback("?"), new DecoderReplacementFallback("?"))
+            ?? throw new InvalidOperationException("The IBM850 code page is not available.");
+    }
+
+    private sealed class TextEncoding(Sip2CharacterEncoding kind, string name, Encoding encoding) : Sip2Encoding(kind, name)
+    {
+        public override unsafe string GetString(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.IsEmpty)
+            {
+                return "";
+            }
+
+            fixed (byte* pointer = bytes)
+            {
+                return encoding.GetString(pointer, bytes.Length);
+            }
+        }
+
+        public override unsafe int GetByteCount(ReadOnlySpan<char> text)
+        {
+            if (text.IsEmpty)
+            {
+                return 0;
+            }
+
+            fixed (char* pointer = text)
+            {
+                return encoding.GetByteCount(pointer, text.Length);
+            }
+        }
+
+        public override unsafe int GetBytes(ReadOnlySpan<char> text, Span<byte> destination)
+        {
+            if (text.IsEmpty)
+            {
+                return 0;
+            }
+
+            fixed (char* chars = text)
+            fixed (byte* bytes = destination)
+            {
+                return encoding.GetBytes(chars, text.Length, bytes, destination.Length);
+            }
+        }
+    }
+
+    private sealed class FoldingEncoding() : Sip2Encoding(Sip2CharacterEncoding.AsciiFolding, "ASCII")
+    {
+        public override string GetString(ReadOnlySpan<byte> bytes) => Ibm850.GetString(bytes);
+
+        public override int GetByteCount(ReadOnlySpan<char> text) => Fold(text).Length;
+
+        public override int GetBytes(ReadOnlySpan<char> text, Span<byte> destination)
+        {
+            var folded = Fold(text);
+            for (var i = 0; i < folded.Length; i++)
+            {
+                destination[i] = (byte)folded[i];
+            }
+
+            return folded.Length;
+        }
+
+        // Decomposes (NFD), drops the combining marks, spells out the letters that do not decompose
+        // (ß, æ, ø, ł, ...), and writes anything still outside ASCII as '?'.
+        internal static string Fold(ReadOnlySpan<char> text)
+        {
+            var ascii = true;
+            foreach (var c in text)
+            {
+                if (c > 0x7F)
+                {
+                    ascii = false;
+                    break;
+                }
+            }
+
+            if (ascii)
+            {
+                return text.ToString();
+            }
+
+            var decomposed = text.ToString().Normalize(NormalizationForm.FormD);
+            var builder = new StringBuilder(decomposed.Length);
+            foreach (var c in decomposed)
+            {
+                if (c <= 0x7F)
+                {
+                    builder.Append(c);
+                    continue;
+                }
+
+                if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                {
+                    continue;
+                }
+
+                builder.Append(c switch
+                {
+                    'ß' => "ss",
+                    'Æ' => "AE",
+                    'æ' => "ae",
+                    'Œ' => "OE",
+                    'œ' => "oe",
+                    'Ø' => "O",
+                    'ø' => "o",
+                    'Ł' => "L",
+                    'ł' => "l",
+                    'Đ' => "D",
+                    'đ' => "d",
+                    'Þ' => "Th",
+                    'þ' => "th",
+                    'ı' => "i",
+                    '\u2018' or '\u2019' => "'",
+                    '\u201C' or '\u201D' => "\"",
+                    '\u2013' or '\u2014' => "-",
+                    _ when char.IsHighSurrogate(c) => "",
+                    _ => "?",
+                });
+            }
+
+            return builder.ToString();
+        }
+    }
+}

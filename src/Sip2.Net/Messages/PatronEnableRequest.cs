@@ -1,0 +1,21 @@
+namespace Sip2.Net.Messages;
+
+/// <summary>Patron Enable (25): re-enables a blocked patron (meant for system testing).</summary>
+/// <remarks>Wire layout: <c>25</c> + transaction date (18) + variable fields.</remarks>
+public sealed record PatronEnableRequest() : Sip2Message(Sip2Command.PatronEnable)
+{
+    /// <summary>Transaction date (fixed, 18 characters).</summary>
+    public Sip2Timestamp? TransactionDate { get => GetFixedTimestamp(0); init => SetFixedTimestamp(0, value); }
+
+    /// <summary>Institution id (AO, required).</summary>
+    public string InstitutionId { get => GetRequiredText(FieldId.InstitutionId); init => SetText(FieldId.InstitutionId, value); }
+
+    /// <summary>Patron identifier (AA, required).</summary>
+    public string PatronIdentifier { get => GetRequiredText(FieldId.PatronIdentifier); init => SetText(FieldId.PatronIdentifier, value); }
+
+    /// <summary>Terminal password (AC, optional).</summary>
+    public string? TerminalPassword { get => GetText(FieldId.TerminalPassword); init => SetText(FieldId.TerminalPassword, value); }
+
+    /// <summary>Patron password (AD, optional).</summary>
+    public string? PatronPassword { get => GetText(FieldId.PatronPassword); init => SetText(FieldId.PatronPassword, value); }
+}
