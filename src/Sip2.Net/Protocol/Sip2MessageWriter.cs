@@ -1,0 +1,196 @@
+using System;
+using System.Buffers;
+using Sip2.Net.Messages;
+
+namespace Sip2.Net.Protocol;
+
+/// <summary>
+/// Writes SIP2 messages as bytes, straight into an <see cref="IBufferWriter{T}"/>: command code, fixed
+/// texts, variable fields in the message's order, the trailer, the terminator. The checksum is summed over
+/// the bytes as they are written. A value can never break the framing: a delimiter, CR, LF or NUL inside
+/// it is written as <see cref="Sip2CodecOptions.DelimiterReplacement"/>, and it is cut to
+/// <see cref="Sip2CodecOptions.MaxFieldLength"/> characters.
+/// </summary>
+public static class Sip2MessageWriter
+{
+    /// <summary>Writes <paramref name="message"/> with its trailer and terminator; returns the number of bytes written.</summary>
+    public static int Write(IBufferWriter<byte> output, Sip2Message message, Sip2CodecOptions? options = null, Sip2Trailer trailer = default)
+    {
+        if (output is null)
+        {
+            throw new ArgumentNullException(nameof(output));
+        }
+
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        options ??= Sip2CodecOptions.Default;
+        var writer = new SummingWriter(output);
+
+        var code = (int)message.Command;
+        Span<byte> ascii = stackalloc byte[6];
+        ascii[0] = (byte)('0' + (code / 10));
+        ascii[1] = (byte)('0' + (code % 10));
+        writer.Write(ascii.Slice(0, 2));
+
+        foreach (var text in message.FixedFieldTexts)
+        {
+            writer.WriteText(text.AsSpan(), options);
+        }
+
+        var delimiter = (byte)options.FieldDelimiter;
+        foreach (var field in message.Fields)
+        {
+            ascii[0] = field.Id.First;
+            ascii[1] = field.Id.Second;
+            writer.Write(ascii.Slice(0, 2));
+            writer.WriteValue(field.Value, options);
+            ascii[0] = delimiter;
+            writer.Write(ascii.Slice(0, 1));
+        }
+
+        if (trailer.HasChecksum)
+        {
+            // Resend messages never carry a sequence number (spec; Evergreen and Koha agree).
+            var resend = message.Command is Sip2Command.RequestAcsResend or Sip2Command.RequestScResend;
+            if (trailer.SequenceNumber is { } sequence && !resend)
+            {
+                ascii[0] = (byte)'A';
+                ascii[1] = (byte)'Y';
+                ascii[2] = (byte)('0' + sequence);
+                writer.Write(ascii.Slice(0, 3));
+            }
+
+            ascii[0] = (byte)'A';
+            ascii[1] = (byte)'Z';
+            writer.Write(ascii.Slice(0, 2));
+            Sip2Checksum.WriteHex(Sip2Checksum.Complement(writer.Sum), ascii);
+            writer.Write(ascii.Slice(0, 4));
+        }
+
+        ascii[0] = (byte)'\r';
+        ascii[1] = (byte)'\n';
+        writer.Write(ascii.Slice(0, options.Terminator == Sip2Terminator.CrLf ? 2 : 1));
+        return writer.Written;
+    }
+
+    /// <summary>The message's bytes, with trailer and terminator, in a new array.</summary>
+    public static byte[] ToBytes(Sip2Message message, Sip2CodecOptions? options = null, Sip2Trailer trailer = default)
+    {
+        var buffer = new GrowingBufferWriter(256);
+        Write(buffer, message, options, trailer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    // Tracks the byte sum for the checksum and the count written, as bytes go into the output.
+    private struct SummingWriter(IBufferWriter<byte> output)
+    {
+        public uint Sum;
+        public int Written;
+
+        public void Write(ReadOnlySpan<byte> bytes)
+        {
+            var span = output.GetSpan(bytes.Length);
+            bytes.CopyTo(span);
+            Sum += Sip2Checksum.Sum(bytes);
+            Written += bytes.Length;
+            output.Advance(bytes.Length);
+        }
+
+        public void WriteText(ReadOnlySpan<char> text, Sip2CodecOptions options)
+        {
+            if (text.IsEmpty)
+            {
+                return;
+            }
+
+            var encoding = options.Encoding;
+            var count = encoding.GetByteCount(text);
+            var span = output.GetSpan(count);
+            var written = encoding.GetBytes(text, span);
+            Sum += Sip2Checksum.Sum(span.Slice(0, written));
+            Written += written;
+            output.Advance(written);
+        }
+
+        public void WriteValue(string value, Sip2CodecOptions options)
+        {
+            var text = value.AsSpan();
+            if (text.Length > options.MaxFieldLength)
+            {
+                var cut = options.MaxFieldLength;
+                if (char.IsHighSurrogate(text[cut - 1]))
+                {
+                    cut--; // never split a surrogate pair
+                }
+
+                text = text.Slice(0, cut);
+            }
+
+            var delimiter = options.FieldDelimiter;
+            var clean = true;
+            foreach (var c in text)
+            {
+                if (c == delimiter || c == '\r' || c == '\n' || c == '\0')
+                {
+                    clean = false;
+                    break;
+                }
+            }
+
+            if (clean)
+            {
+                WriteText(text, options);
+                return;
+            }
+
+            Span<char> copy = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                copy[i] = c == delimiter || c == '\r' || c == '\n' || c == '\0' ? options.DelimiterReplacement : c;
+            }
+
+            WriteText(copy, options);
+        }
+    }
+}
+
+/// <summary>A minimal growable <see cref="IBufferWriter{T}"/> (netstandard2.0 has no ArrayBufferWriter).</summary>
+internal sealed class GrowingBufferWriter(int initialCapacity) : IBufferWriter<byte>
+{
+    private byte[] buffer = new byte[Math.Max(initialCapacity, 16)];
+
+    public int WrittenCount { get; private set; }
+
+    public ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, WrittenCount);
+
+    public ReadOnlyMemory<byte> WrittenMemory => buffer.AsMemory(0, WrittenCount);
+
+    public void Clear() => WrittenCount = 0;
+
+    public void Advance(int count) => WrittenCount += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return buffer.AsMemory(WrittenCount);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return buffer.AsSpan(WrittenCount);
+    }
+
+    private void Ensure(int sizeHint)
+    {
+        var needed = WrittenCount + Math.Max(sizeHint, 1);
+        if (needed > buffer.Length)
+        {
+            Array.Resize(ref buffer, Math.Max(needed, buffer.Length * 2));
+        }
+    }
+}

@@ -1,0 +1,309 @@
+using Sip2.Net.Encodings;
+using Sip2.Net.Messages;
+using Sip2.Net.Protocol;
+
+namespace Sip2.Net.Tests.Messages;
+
+/// <summary>
+/// A realistic wire example of every message, both directions, in IBM850 with a trailer. Each parses to the
+/// expected fields and formats back to the same bytes. The checksums were computed independently of this
+/// library (a byte sum over the cp850 encoding).
+/// </summary>
+public class GoldenVectorTests
+{
+    private static readonly Sip2Timestamp Date = Sip2Timestamp.Local(new DateTime(2024, 4, 17, 8, 30, 58));
+    private static readonly Sip2Timestamp DueDate = Sip2Timestamp.Local(new DateTime(2024, 5, 1, 23, 59, 59));
+
+    internal static readonly Dictionary<string, (string Wire, Action<Sip2Message> Check)> Vectors = new()
+    {
+        ["Login"] = ("9300CNkiosk1|COsecret|CPmain|AY0AZF428", message =>
+        {
+            var m = Assert.IsType<LoginRequest>(message);
+            Assert.Equal('0', m.UidAlgorithm);
+            Assert.Equal("kiosk1", m.LoginUserId);
+            Assert.Equal("secret", m.LoginPassword);
+            Assert.Equal("main", m.LocationCode);
+        }),
+        ["LoginResponse"] = ("941AY0AZFDFD", message =>
+        {
+            Assert.True(Assert.IsType<LoginResponse>(message).Ok);
+        }),
+        ["ScStatus"] = ("9900302.00AY1AZFCA5", message =>
+        {
+            var m = Assert.IsType<ScStatusRequest>(message);
+            Assert.Equal(ScStatusCode.Ok, m.StatusCode);
+            Assert.Equal(30, m.MaxPrintWidth);
+            Assert.Equal("2.00", m.ProtocolVersion);
+        }),
+        ["AcsStatus"] = ("98YYYNYN60000320240417    0830582.00AOinst|AMMain Library|BXYYYYYYYYYYYNNYYY|ANKiosk 1|AY1AZE4B9", message =>
+        {
+            var m = Assert.IsType<AcsStatusResponse>(message);
+            Assert.True(m.OnlineStatus && m.CheckinOk && m.CheckoutOk && !m.AcsRenewalPolicy && m.StatusUpdateOk && !m.OfflineOk);
+            Assert.Equal(600, m.TimeoutPeriod);
+            Assert.Equal(3, m.RetriesAllowed);
+            Assert.Equal(Date, m.DateTimeSync);
+            Assert.Equal("inst", m.InstitutionId);
+            Assert.Equal("Main Library", m.LibraryName);
+            Assert.Equal(SupportedMessages.All & ~(SupportedMessages.ItemStatusUpdate | SupportedMessages.PatronEnable), m.SupportedMessages);
+            Assert.Equal("Kiosk 1", m.TerminalLocation);
+        }),
+        ["RequestAcsResend"] = ("97AZFEF5", message =>
+        {
+            Assert.IsType<RequestAcsResend>(message);
+        }),
+        ["RequestScResend"] = ("96AZFEF6", message =>
+        {
+            Assert.IsType<RequestScResend>(message);
+        }),
+        ["PatronStatusRequest"] = ("2300120240417    083058AOinst|AA2000123|AC|AD1234|AY2AZF26C", message =>
+        {
+            var m = Assert.IsType<PatronStatusRequest>(message);
+            Assert.Equal(Sip2Language.English, m.Language);
+            Assert.Equal(Date, m.TransactionDate);
+            Assert.Equal("2000123", m.PatronIdentifier);
+            Assert.Equal("", m.TerminalPassword);
+            Assert.Equal("1234", m.PatronPassword);
+        }),
+        ["PatronStatusResponse"] = ("24  Y           00120240417    083058AOinst|AA2000123|AEMüller, Jürgen|BLY|CQY|BHEUR|BV3.50|AFPlease pay your fees.|AY2AZDDBC", message =>
+        {
+            var m = Assert.IsType<PatronStatusResponse>(message);
+            Assert.Equal(PatronStatus.RecallPrivilegesDenied, m.PatronStatus);
+            Assert.Equal("Müller, Jürgen", m.PersonalName);
+            Assert.True(m.ValidPatron);
+            Assert.True(m.ValidPatronPassword);
+            Assert.Equal("EUR", m.CurrencyType);
+            Assert.Equal(3.50m, m.FeeAmount?.Value);
+            Assert.Equal(new[] { "Please pay your fees." }, m.ScreenMessages);
+        }),
+        ["BlockPatron"] = ("01N20240417    083058AOinst|ALCard retained by kiosk|AA2000123|AC|AY3AZEB52", message =>
+        {
+            var m = Assert.IsType<BlockPatronRequest>(message);
+            Assert.False(m.CardRetained);
+            Assert.Equal("Card retained by kiosk", m.BlockedCardMessage);
+            Assert.Equal("2000123", m.PatronIdentifier);
+        }),
+        ["Checkout"] = ("11YN20240417    083058                  AOinst|AA2000123|AB3900001|AC|AD1234|BON|AY4AZEC60", message =>
+        {
+            var m = Assert.IsType<CheckoutRequest>(message);
+            Assert.True(m.ScRenewalPolicy);
+            Assert.False(m.NoBlock);
+            Assert.Null(m.NbDueDate);
+            Assert.Equal("3900001", m.ItemIdentifier);
+            Assert.Equal("1234", m.PatronPassword);
+            Assert.False(m.FeeAcknowledged);
+            Assert.Null(m.Cancel);
+        }),
+        ["CheckoutResponse"] = ("121NNY20240417    083058AOinst|AA2000123|AB3900001|AJThe Hobbit|AH20240501    235959|CK001|AFChecked out.|AY4AZE267", message =>
+        {
+            var m = Assert.IsType<CheckoutResponse>(message);
+            Assert.True(m.Ok);
+            Assert.False(m.RenewalOk);
+            Assert.False(m.MagneticMedia);
+            Assert.True(m.Desensitize);
+            Assert.Equal("The Hobbit", m.TitleIdentifier);
+            Assert.Equal(DueDate.ToString(), m.DueDate);
+            Assert.Equal(MediaType.Book, m.MediaType);
+            Assert.Equal(new[] { "Checked out." }, m.ScreenMessages);
+        }),
+        ["Checkin"] = ("09N20240417    08305820240417    083058APReturn slot|AOinst|AB3900001|AC|AY5AZEBB2", message =>
+        {
+            var m = Assert.IsType<CheckinRequest>(message);
+            Assert.False(m.NoBlock);
+            Assert.Equal(Date, m.ReturnDate);
+            Assert.Equal("Return slot", m.CurrentLocation);
+            Assert.Equal("3900001", m.ItemIdentifier);
+        }),
+        ["CheckinResponse"] = ("101YNY20240417    083058AOinst|AB3900001|AQMain|AJThe Hobbit|CL2|CK001|CRFIC|CSF TOL|CTBranch 2|CV02|CY2000456|DASmith, Ann|AY5AZDA2B", message =>
+        {
+            var m = Assert.IsType<CheckinResponse>(message);
+            Assert.True(m.Ok);
+            Assert.True(m.Resensitize);
+            Assert.False(m.MagneticMedia);
+            Assert.True(m.Alert);
+            Assert.Equal("Main", m.PermanentLocation);
+            Assert.Equal("2", m.SortBin);
+            Assert.Equal("FIC", m.CollectionCode);
+            Assert.Equal("F TOL", m.CallNumber);
+            Assert.Equal("Branch 2", m.DestinationLocation);
+            Assert.Equal(AlertType.HoldForOtherBranch, m.AlertType);
+            Assert.Equal("2000456", m.HoldPatronId);
+            Assert.Equal("Smith, Ann", m.HoldPatronName);
+        }),
+        ["PatronInformation"] = ("6300120240417    083058  Y       AOinst|AA2000123|AC|AD1234|BP1|BQ5|AY6AZEE68", message =>
+        {
+            var m = Assert.IsType<PatronInformationRequest>(message);
+            Assert.Equal(PatronSummary.ChargedItems, m.Summary);
+            Assert.Equal(1, m.StartItem);
+            Assert.Equal(5, m.EndItem);
+        }),
+        ["PatronInformationResponse"] = ("64              00120240417    083058000100000002000000000000AOinst|AA2000123|AEMüller, Jürgen|BZ0010|CA0005|CB0020|BLY|CQY|BHEUR|BV0.00|CC10.00|AU3900001|AU3900002|BDMain St 1|BEj@example.org|BF555-0100|PA20271231    000000|PB19800101|PCADULT|AY6AZC01F", message =>
+        {
+            var m = Assert.IsType<PatronInformationResponse>(message);
+            Assert.Equal(PatronStatus.None, m.PatronStatus);
+            Assert.Equal(1, m.HoldItemsCount);
+            Assert.Equal(0, m.OverdueItemsCount);
+            Assert.Equal(2, m.ChargedItemsCount);
+            Assert.Equal(10, m.HoldItemsLimit);
+            Assert.Equal(20, m.ChargedItemsLimit);
+            Assert.Equal(10.00m, m.FeeLimit?.Value);
+            Assert.Equal(new[] { "3900001", "3900002" }, m.ChargedItems);
+            Assert.Equal("j@example.org", m.EmailAddress);
+            Assert.Equal(new Sip2Timestamp?(Sip2Timestamp.Local(new DateTime(2027, 12, 31))), m.PatronExpirationDate);
+            Assert.Equal("19800101", m.PatronBirthDate);
+            Assert.Equal("ADULT", m.PatronClass);
+        }),
+        ["EndPatronSession"] = ("3520240417    083058AOinst|AA2000123|AC|AD1234|AY7AZF2F5", message =>
+        {
+            var m = Assert.IsType<EndPatronSessionRequest>(message);
+            Assert.Equal(Date, m.TransactionDate);
+            Assert.Equal("1234", m.PatronPassword);
+        }),
+        ["EndSessionResponse"] = ("36Y20240417    083058AOinst|AA2000123|AFGoodbye.|AY7AZF16C", message =>
+        {
+            Assert.True(Assert.IsType<EndSessionResponse>(message).EndSession);
+        }),
+        ["FeePaid"] = ("3720240417    0830580400EURBV3,50|AOinst|AA2000123|AC|CGfee-17|BKpay-991|AY8AZEB47", message =>
+        {
+            var m = Assert.IsType<FeePaidRequest>(message);
+            Assert.Equal(FeeType.Overdue, m.FeeType);
+            Assert.Equal(PaymentType.Cash, m.PaymentType);
+            Assert.Equal("EUR", m.CurrencyType);
+            Assert.Equal("3,50", m.FeeAmount?.Text);
+            Assert.Equal(3.50m, m.FeeAmount?.Value);
+            Assert.Equal("fee-17", m.FeeIdentifier);
+            Assert.Equal("pay-991", m.TransactionId);
+        }),
+        ["FeePaidResponse"] = ("38Y20240417    083058AOinst|AA2000123|BKack-991|AFPayment accepted.|AY8AZEAF3", message =>
+        {
+            var m = Assert.IsType<FeePaidResponse>(message);
+            Assert.True(m.PaymentAccepted);
+            Assert.Equal("ack-991", m.TransactionId);
+        }),
+        ["ItemInformation"] = ("1720240417    083058AOinst|AB3900001|AC|AY9AZF4B8", message =>
+        {
+            Assert.Equal("3900001", Assert.IsType<ItemInformationRequest>(message).ItemIdentifier);
+        }),
+        ["ItemInformationResponse"] = ("1803020120240417    083058CF0|AH20240501    235959|AB3900001|AJThe Hobbit|BGinst|CK001|AQMain|APShelf 3|CSF TOL|AY9AZE088", message =>
+        {
+            var m = Assert.IsType<ItemInformationResponse>(message);
+            Assert.Equal(CirculationStatus.Available, m.CirculationStatus);
+            Assert.Equal(SecurityMarker.TattleTape, m.SecurityMarker);
+            Assert.Equal(FeeType.Other, m.FeeType);
+            Assert.Equal(0, m.HoldQueueLength);
+            Assert.Equal("inst", m.Owner);
+            Assert.Equal("Shelf 3", m.CurrentLocation);
+            Assert.Equal("F TOL", m.CallNumber);
+        }),
+        ["ItemStatusUpdate"] = ("1920240417    083058AOinst|AB3900001|AC|CHlarge print|AY0AZEF60", message =>
+        {
+            Assert.Equal("large print", Assert.IsType<ItemStatusUpdateRequest>(message).ItemProperties);
+        }),
+        ["ItemStatusUpdateResponse"] = ("20120240417    083058AB3900001|AJThe Hobbit|CHlarge print|AY0AZEE61", message =>
+        {
+            var m = Assert.IsType<ItemStatusUpdateResponse>(message);
+            Assert.True(m.ItemPropertiesOk);
+            Assert.Equal("The Hobbit", m.TitleIdentifier);
+        }),
+        ["PatronEnable"] = ("2520240417    083058AOinst|AA2000123|AC|AD1234|AY1AZF2FC", message =>
+        {
+            Assert.Equal("2000123", Assert.IsType<PatronEnableRequest>(message).PatronIdentifier);
+        }),
+        ["PatronEnableResponse"] = ("26              00120240417    083058AOinst|AA2000123|AEMüller, Jürgen|BLY|CQY|AY1AZEA67", message =>
+        {
+            var m = Assert.IsType<PatronEnableResponse>(message);
+            Assert.Equal(Sip2Language.English, m.Language);
+            Assert.Equal("Müller, Jürgen", m.PersonalName);
+        }),
+        ["Hold"] = ("15+20240417    083058BW20240501    235959|BSMain|BY2|AOinst|AA2000123|AD1234|AB3900001|AJThe Hobbit|AC|BON|AY2AZE237", message =>
+        {
+            var m = Assert.IsType<HoldRequest>(message);
+            Assert.Equal(HoldMode.Add, m.HoldMode);
+            Assert.Equal(DueDate, m.ExpirationDate);
+            Assert.Equal("Main", m.PickupLocation);
+            Assert.Equal(HoldType.AnyCopyOfTitle, m.HoldType);
+            Assert.Equal("The Hobbit", m.TitleIdentifier);
+        }),
+        ["HoldResponse"] = ("161N20240417    083058BW20240501    235959|BR3|BSMain|AOinst|AA2000123|AB3900001|AJThe Hobbit|AY2AZE60E", message =>
+        {
+            var m = Assert.IsType<HoldResponse>(message);
+            Assert.True(m.Ok);
+            Assert.False(m.Available);
+            Assert.Equal(3, m.QueuePosition);
+        }),
+        ["Renew"] = ("29NN20240417    083058                  AOinst|AA2000123|AD1234|AB3900001|AC|BON|AY3AZEC63", message =>
+        {
+            var m = Assert.IsType<RenewRequest>(message);
+            Assert.False(m.ThirdPartyAllowed);
+            Assert.Equal("3900001", m.ItemIdentifier);
+        }),
+        ["RenewResponse"] = ("301YNY20240417    083058AOinst|AA2000123|AB3900001|AJThe Hobbit|AH20240501    235959|AY3AZE948", message =>
+        {
+            var m = Assert.IsType<RenewResponse>(message);
+            Assert.True(m.Ok);
+            Assert.True(m.RenewalOk);
+        }),
+        ["RenewAll"] = ("6520240417    083058AOinst|AA2000123|AD1234|AC|BON|AY4AZF19A", message =>
+        {
+            Assert.False(Assert.IsType<RenewAllRequest>(message).FeeAcknowledged);
+        }),
+        ["RenewAllResponse"] = ("6610002000120240417    083058AOinst|BM3900001|BM3900002|BN3900003|AFOne item could not be renewed.|AY4AZE36A", message =>
+        {
+            var m = Assert.IsType<RenewAllResponse>(message);
+            Assert.Equal(2, m.RenewedCount);
+            Assert.Equal(1, m.UnrenewedCount);
+            Assert.Equal(new[] { "3900001", "3900002" }, m.RenewedItems);
+            Assert.Equal(new[] { "3900003" }, m.UnrenewedItems);
+        }),
+    };
+
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in Vectors.Keys)
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Every_message_of_the_table_has_a_vector()
+    {
+        var covered = Vectors.Values.Select(v => Sip2MessageParser.ParseOrThrow(Sip2Encoding.Ibm850.GetBytes(v.Wire)).Command).ToHashSet();
+        Assert.Equal(Sip2MessageTable.All.Select(d => d.Command).OrderBy(c => c), covered.OrderBy(c => c));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Vector_parses_to_the_expected_fields(string name)
+    {
+        var (wire, check) = Vectors[name];
+        var result = Sip2MessageParser.Parse(Sip2Encoding.Ibm850.GetBytes(wire), new Sip2CodecOptions { ErrorDetection = Sip2ErrorDetectionMode.On });
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        Assert.True(result.HasChecksum);
+        check(result.Message!);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Vector_is_valid_in_strict_mode(string name)
+    {
+        var result = Sip2MessageParser.Parse(Sip2Encoding.Ibm850.GetBytes(Vectors[name].Wire), new Sip2CodecOptions { ParseMode = Sip2ParseMode.Strict });
+
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Vector_formats_back_to_the_same_bytes(string name)
+    {
+        var bytes = Sip2Encoding.Ibm850.GetBytes(Vectors[name].Wire);
+        var result = Sip2MessageParser.Parse(bytes, null);
+
+        var written = Sip2MessageWriter.ToBytes(result.Message!, trailer: Sip2Trailer.WithChecksum(result.SequenceNumber));
+
+        Assert.Equal(Sip2Encoding.Ibm850.GetString(bytes) + "\r", Sip2Encoding.Ibm850.GetString(written));
+    }
+}
