@@ -98,8 +98,60 @@ public abstract class Sip2Encoding
     {
         // The code page provider is used directly rather than registered globally: the library needs no
         // set-up from its users and changes nothing process-wide.
-        return CodePagesEncodingProvider.Instance.GetEncoding(850, new EncoderReplacementFallback("?"), new DecoderReplacementFallback("?"))
+        return CodePagesEncodingProvider.Instance.GetEncoding(850, new QuestionMarkFallback(), new DecoderReplacementFallback("?"))
             ?? throw new InvalidOperationException("The IBM850 code page is not available.");
+    }
+
+    // One '?' per character the code page lacks, a surrogate pair (an emoji, say) included: the stock
+    // replacement fallback would write one per UTF-16 unit.
+    private sealed class QuestionMarkFallback : EncoderFallback
+    {
+        public override int MaxCharCount => 1;
+
+        public override EncoderFallbackBuffer CreateFallbackBuffer() => new Buffer();
+
+        private sealed class Buffer : EncoderFallbackBuffer
+        {
+            private int remaining;
+
+            public override int Remaining => remaining;
+
+            public override bool Fallback(char charUnknown, int index)
+            {
+                remaining = 1;
+                return true;
+            }
+
+            public override bool Fallback(char charUnknownHigh, char charUnknownLow, int index)
+            {
+                remaining = 1;
+                return true;
+            }
+
+            public override char GetNextChar()
+            {
+                if (remaining == 0)
+                {
+                    return '\0';
+                }
+
+                remaining--;
+                return '?';
+            }
+
+            public override bool MovePrevious()
+            {
+                if (remaining == 0)
+                {
+                    remaining = 1;
+                    return true;
+                }
+
+                return false;
+            }
+
+            public override void Reset() => remaining = 0;
+        }
     }
 
     private sealed class TextEncoding(Sip2CharacterEncoding kind, string name, Encoding encoding) : Sip2Encoding(kind, name)

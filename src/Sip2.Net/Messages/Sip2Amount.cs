@@ -51,6 +51,10 @@ public readonly struct Sip2Amount : IEquatable<Sip2Amount>
         if (lastDot >= 0 && lastComma >= 0)
         {
             mark = Math.Max(lastDot, lastComma);
+            if (s.IndexOf(s[mark]) != mark)
+            {
+                return false; // the decimal mark appears once, after every grouping separator
+            }
         }
         else if (lastComma >= 0)
         {
