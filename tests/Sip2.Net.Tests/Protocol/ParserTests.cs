@@ -195,11 +195,11 @@ public class ParserTests
         const string secret = "S3cr3t-Pa55";
         var wires = new[]
         {
-            $"9300CN{secret}|CO{secret}|CO{secret}|AY1AZ0000",
+            $"9300CNkiosk|CO{secret}|CO{secret}|AY1AZ0000",
             $"9300CNa|CO{secret}|CO{secret}|",
             $"11YN20240417    083058                  AOi|AAp|ABi|AC{secret}|AD{secret}|AD{secret}|BOmaybe|",
             $"23001XXXXXXXXXXXXXXXXXXAOi|AAp|AC{secret}|AD{secret}|",
-            $"9300CN{secret}\0|CO{secret}\0|",
+            $"9300CNkiosk\0|CO{secret}\0|",
         };
         foreach (var wire in wires)
         {
