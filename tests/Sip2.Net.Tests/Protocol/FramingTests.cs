@@ -141,3 +141,31 @@ public class FramingTests
         }
     }
 }
+
+public class AllocationTests
+{
+    // Allocation is a deterministic count, not a timing: framing and checksums must not allocate at all.
+    [Fact]
+    public void Framing_and_checksum_of_well_formed_frames_allocate_nothing()
+    {
+        var bytes = System.Text.Encoding.ASCII.GetBytes("9900302.00AY1AZFCA5\r\n11YN20240417    083058                  AOi|AAp|ABi|AC|\r");
+        var sequence = new ReadOnlySequence<byte>(bytes);
+        Run(sequence); // warm up
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            Run(sequence);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        static void Run(ReadOnlySequence<byte> buffer)
+        {
+            while (Sip2FrameReader.TryReadFrame(ref buffer, 1024, out var frame) == Sip2FrameStatus.Frame)
+            {
+                _ = Sip2Checksum.Compute(frame);
+            }
+        }
+    }
+}
