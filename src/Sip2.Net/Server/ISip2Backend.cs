@@ -1,0 +1,109 @@
+using System.Threading.Tasks;
+using Sip2.Net.Messages;
+
+namespace Sip2.Net.Server;
+
+/// <summary>
+/// The library system behind the server: one method per request message. The server handles login, status,
+/// resends, checksums and access; everything that touches patrons and items comes here, with the session's
+/// <see cref="Sip2RequestContext"/> (institution, branch, registration, resolution scope, cancellation).
+/// </summary>
+/// <remarks>
+/// Return a well-formed response for every outcome, failures included (<c>Ok = false</c> and a screen message
+/// from <see cref="Sip2RequestContext.Text"/>). An exception or a timeout never reaches the kiosk: the server
+/// answers the matching failure response itself and logs the exception. Call
+/// <see cref="Sip2RequestContext.ResolvePatron"/> and <see cref="Sip2RequestContext.ResolveItem"/> for every
+/// patron and item a request names, so the session's resolution level is honoured. Derive from
+/// <see cref="Sip2BackendBase"/> to answer only the messages you support.
+/// </remarks>
+public interface ISip2Backend
+{
+    /// <summary>23 Patron Status Request.</summary>
+    ValueTask<PatronStatusResponse> PatronStatusAsync(PatronStatusRequest request, Sip2RequestContext context);
+
+    /// <summary>01 Block Patron; answered with a Patron Status Response.</summary>
+    ValueTask<PatronStatusResponse> BlockPatronAsync(BlockPatronRequest request, Sip2RequestContext context);
+
+    /// <summary>11 Checkout.</summary>
+    ValueTask<CheckoutResponse> CheckoutAsync(CheckoutRequest request, Sip2RequestContext context);
+
+    /// <summary>09 Checkin.</summary>
+    ValueTask<CheckinResponse> CheckinAsync(CheckinRequest request, Sip2RequestContext context);
+
+    /// <summary>63 Patron Information.</summary>
+    ValueTask<PatronInformationResponse> PatronInformationAsync(PatronInformationRequest request, Sip2RequestContext context);
+
+    /// <summary>35 End Patron Session.</summary>
+    ValueTask<EndSessionResponse> EndPatronSessionAsync(EndPatronSessionRequest request, Sip2RequestContext context);
+
+    /// <summary>37 Fee Paid.</summary>
+    ValueTask<FeePaidResponse> FeePaidAsync(FeePaidRequest request, Sip2RequestContext context);
+
+    /// <summary>17 Item Information.</summary>
+    ValueTask<ItemInformationResponse> ItemInformationAsync(ItemInformationRequest request, Sip2RequestContext context);
+
+    /// <summary>19 Item Status Update.</summary>
+    ValueTask<ItemStatusUpdateResponse> ItemStatusUpdateAsync(ItemStatusUpdateRequest request, Sip2RequestContext context);
+
+    /// <summary>25 Patron Enable.</summary>
+    ValueTask<PatronEnableResponse> PatronEnableAsync(PatronEnableRequest request, Sip2RequestContext context);
+
+    /// <summary>15 Hold.</summary>
+    ValueTask<HoldResponse> HoldAsync(HoldRequest request, Sip2RequestContext context);
+
+    /// <summary>29 Renew.</summary>
+    ValueTask<RenewResponse> RenewAsync(RenewRequest request, Sip2RequestContext context);
+
+    /// <summary>65 Renew All.</summary>
+    ValueTask<RenewAllResponse> RenewAllAsync(RenewAllRequest request, Sip2RequestContext context);
+}
+
+/// <summary>
+/// A back end that answers every request with its failure response ("not supported"); override the
+/// messages your library system handles.
+/// </summary>
+public abstract class Sip2BackendBase : ISip2Backend
+{
+    private static ValueTask<T> NotSupported<T>(Sip2Message request, Sip2RequestContext context)
+        where T : Sip2Message =>
+        new((T)Sip2FailureResponses.For(request, context.Text(Resolution.Sip2MessageScenario.MessageNotSupported), context.Now));
+
+    /// <inheritdoc/>
+    public virtual ValueTask<PatronStatusResponse> PatronStatusAsync(PatronStatusRequest request, Sip2RequestContext context) => NotSupported<PatronStatusResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<PatronStatusResponse> BlockPatronAsync(BlockPatronRequest request, Sip2RequestContext context) => NotSupported<PatronStatusResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<CheckoutResponse> CheckoutAsync(CheckoutRequest request, Sip2RequestContext context) => NotSupported<CheckoutResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<CheckinResponse> CheckinAsync(CheckinRequest request, Sip2RequestContext context) => NotSupported<CheckinResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<PatronInformationResponse> PatronInformationAsync(PatronInformationRequest request, Sip2RequestContext context) => NotSupported<PatronInformationResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<EndSessionResponse> EndPatronSessionAsync(EndPatronSessionRequest request, Sip2RequestContext context) => NotSupported<EndSessionResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<FeePaidResponse> FeePaidAsync(FeePaidRequest request, Sip2RequestContext context) => NotSupported<FeePaidResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<ItemInformationResponse> ItemInformationAsync(ItemInformationRequest request, Sip2RequestContext context) => NotSupported<ItemInformationResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<ItemStatusUpdateResponse> ItemStatusUpdateAsync(ItemStatusUpdateRequest request, Sip2RequestContext context) => NotSupported<ItemStatusUpdateResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<PatronEnableResponse> PatronEnableAsync(PatronEnableRequest request, Sip2RequestContext context) => NotSupported<PatronEnableResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<HoldResponse> HoldAsync(HoldRequest request, Sip2RequestContext context) => NotSupported<HoldResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<RenewResponse> RenewAsync(RenewRequest request, Sip2RequestContext context) => NotSupported<RenewResponse>(request, context);
+
+    /// <inheritdoc/>
+    public virtual ValueTask<RenewAllResponse> RenewAllAsync(RenewAllRequest request, Sip2RequestContext context) => NotSupported<RenewAllResponse>(request, context);
+}

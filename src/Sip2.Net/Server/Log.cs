@@ -1,0 +1,127 @@
+using System;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Sip2.Net.Messages;
+using Sip2.Net.Protocol;
+
+namespace Sip2.Net.Server;
+
+/// <summary>
+/// The server's log messages, with fixed event ids (1000-1099) that operators can filter and alert on.
+/// Nothing here takes a password, PIN or terminal password: requests are logged by command, and the wire
+/// trace (Trace level) goes through <see cref="Sip2WireMask"/>.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "SIP2 server listening on {EndPoint} ({Transport})")]
+    public static partial void Listening(ILogger logger, EndPoint endPoint, string transport);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "SIP2 server stopped")]
+    public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "[{ConnectionId}] Connection from {Address}")]
+    public static partial void ConnectionOpened(ILogger logger, string connectionId, IPAddress address);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "[{ConnectionId}] Connection closed: {Reason}")]
+    public static partial void ConnectionClosed(ILogger logger, string connectionId, string reason);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Connection from {Address} refused: {Reason}")]
+    public static partial void ConnectionRefused(ILogger logger, IPAddress address, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "[{ConnectionId}] Login as {LoginId} from {Address}: {Outcome}")]
+    public static partial void Login(ILogger logger, string connectionId, string loginId, IPAddress address, Access.Sip2LoginOutcome outcome);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "[{ConnectionId}] {Command} -> {ResponseCommand} in {ElapsedMs} ms")]
+    public static partial void Request(ILogger logger, string connectionId, Sip2Command command, Sip2Command responseCommand, double elapsedMs);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "[{ConnectionId}] Unreadable message ({Error}); answered with 96")]
+    public static partial void BadMessage(ILogger logger, string connectionId, Sip2ErrorCode error);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "[{ConnectionId}] Message over {MaxLength} bytes; closing the connection")]
+    public static partial void MessageTooLong(ILogger logger, string connectionId, int maxLength);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Error, Message = "[{ConnectionId}] The back end failed on {Command}; answered with a failure response")]
+    public static partial void BackendFailed(ILogger logger, Exception exception, string connectionId, Sip2Command command);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "[{ConnectionId}] The back end took longer than {TimeoutMs} ms on {Command}; answered with a failure response")]
+    public static partial void BackendTimedOut(ILogger logger, string connectionId, double timeoutMs, Sip2Command command);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "[{ConnectionId}] {Command} refused: {Reason}")]
+    public static partial void RequestRefused(ILogger logger, string connectionId, Sip2Command command, string reason);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Debug, Message = "[{ConnectionId}] Resent the last response ({Reason})")]
+    public static partial void Resent(ILogger logger, string connectionId, string reason);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Trace, Message = "[{ConnectionId}] {Direction} {Wire}")]
+    public static partial void Wire(ILogger logger, string connectionId, string direction, string wire);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Information, Message = "[{ConnectionId}] Session ended: registration {RegistrationId} was {Change}")]
+    public static partial void SessionEndedByRegistry(ILogger logger, string connectionId, Guid registrationId, Access.Sip2RegistrationChangeKind change);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "TLS handshake with {Address} failed: {Reason}")]
+    public static partial void TlsHandshakeFailed(ILogger logger, IPAddress address, string reason);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Error, Message = "[{ConnectionId}] Connection failed unexpectedly")]
+    public static partial void ConnectionFailed(ILogger logger, Exception exception, string connectionId);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Debug, Message = "[{ConnectionId}] Sequence number {Received} after {Previous}: not the next one")]
+    public static partial void SequenceGap(ILogger logger, string connectionId, int received, int previous);
+}
+
+/// <summary>Renders wire text for logs with the values of CO, AC and AD masked.</summary>
+public static class Sip2WireMask
+{
+    /// <summary>
+    /// The text of a frame with every login password (CO), terminal password (AC) and patron password (AD)
+    /// value replaced by <c>***</c>. Fields are found after each delimiter and right after the fixed part of
+    /// a known message; for an unknown command only the code and length are shown, since its fields cannot
+    /// be told apart from its fixed data.
+    /// </summary>
+    public static string Mask(string wire, char delimiter = '|')
+    {
+        if (wire is null)
+        {
+            throw new ArgumentNullException(nameof(wire));
+        }
+
+        if (wire.Length < 2 || !char.IsDigit(wire[0]) || !char.IsDigit(wire[1])
+            || !Sip2MessageTable.TryGet((Sip2Command)(((wire[0] - '0') * 10) + (wire[1] - '0')), out var descriptor))
+        {
+            return $"<{wire.Length} characters, unknown command>";
+        }
+
+        var text = new System.Text.StringBuilder(wire.Length);
+        var fieldsStart = Math.Min(wire.Length, 2 + descriptor.FixedLength);
+        text.Append(wire, 0, fieldsStart);
+        var position = fieldsStart;
+        while (position < wire.Length)
+        {
+            var end = wire.IndexOf(delimiter, position);
+            if (end < 0)
+            {
+                end = wire.Length;
+            }
+
+            var secret = end - position >= 2 && IsSecret(wire[position], wire[position + 1]);
+            if (secret)
+            {
+                text.Append(wire, position, 2).Append("***");
+            }
+            else
+            {
+                text.Append(wire, position, end - position);
+            }
+
+            if (end < wire.Length)
+            {
+                text.Append(delimiter);
+            }
+
+            position = end + 1;
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsSecret(char a, char b) => (a, b) is ('C', 'O') or ('A', 'C') or ('A', 'D');
+}

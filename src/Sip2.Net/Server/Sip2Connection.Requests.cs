@@ -1,0 +1,314 @@
+using System;
+using System.Buffers;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Sip2.Net.Messages;
+using Sip2.Net.Protocol;
+using Sip2.Net.Resolution;
+
+namespace Sip2.Net.Server;
+
+internal sealed partial class Sip2Connection
+{
+    private const SupportedMessages BeforeLogin = SupportedMessages.Login | SupportedMessages.ScAcsStatus | SupportedMessages.RequestScAcsResend;
+
+    private readonly record struct FrameOutcome(bool Wrote, string? Close);
+
+    private async ValueTask<FrameOutcome> HandleFrameAsync(ReadOnlySequence<byte> frame)
+    {
+        if (IsBlank(frame))
+        {
+            return default; // padding and empty lines are not messages
+        }
+
+        var started = handler.TimeProvider.GetTimestamp();
+        var options = CodecOptions;
+        Trace("<-", frame, options);
+        var request = Sip2MessageParser.Parse(frame, options);
+        if (request.Message is not { } message)
+        {
+            return WriteRequestScResend(request, options);
+        }
+
+        consecutiveBadMessages = 0;
+        if (message is RequestAcsResend)
+        {
+            // The SC lost our last answer: send it again exactly as it went (its AY and AZ are still right).
+            // Neither 96 nor 97 is ever remembered as the last response.
+            if (lastResponse is null)
+            {
+                return WriteRequestScResend(request, options);
+            }
+
+            Resend("97");
+            return new FrameOutcome(true, null);
+        }
+
+        if (request.HasChecksum && request.SequenceNumber is { } sequence)
+        {
+            if (lastRequest is not null && frame.Length == lastRequest.Length && SequenceEquals(frame, lastRequest) && lastResponse is not null)
+            {
+                // The same message with the same AY and checksum: a retransmission of a request we already
+                // answered. Replay the answer rather than run it twice (no double checkout or payment).
+                Resend("retransmitted request");
+                return new FrameOutcome(true, null);
+            }
+
+            if (lastSequence is { } previous && sequence != Sip2SequenceNumber.Next(previous))
+            {
+                Log.SequenceGap(Logger, Id, sequence, previous);
+            }
+
+            lastSequence = sequence;
+        }
+
+        var (response, outcome, close) = await AnswerAsync(message).ConfigureAwait(false);
+        options = CodecOptions; // a login may have bound the session to another encoding or vendor profile
+        Write(response, options, TrailerFor(request), remember: true);
+        lastRequest = request.HasChecksum && request.SequenceNumber is not null ? frame.ToArray() : null;
+
+        var elapsed = (handler.TimeProvider.GetTimestamp() - started) * 1000.0 / handler.TimeProvider.TimestampFrequency;
+        Sip2ConnectionHandler.Metrics.Message(message.Command, outcome, elapsed);
+        Log.Request(Logger, Id, message.Command, response.Command, elapsed);
+        return new FrameOutcome(true, close);
+    }
+
+    private async ValueTask<(Sip2Message Response, string Outcome, string? Close)> AnswerAsync(Sip2Message message)
+    {
+        switch (message)
+        {
+            case LoginRequest login:
+                return await LoginAsync(login).ConfigureAwait(false);
+            case ScStatusRequest status:
+                if (Binding is null && !Options.AllowScStatusBeforeLogin)
+                {
+                    return (Refuse(message, Sip2MessageScenario.LoginRequired), "refused", "status before login");
+                }
+
+                return (AcsStatus(status), "ok", null);
+        }
+
+        if (!message.Descriptor.IsRequest || Sip2FailureResponses.TryFor(message, "", Now) is null)
+        {
+            // A response sent to us, or a message with no answer of its own: ask for the request again.
+            return (new RequestScResend(), "bad", null);
+        }
+
+        if (Binding is null)
+        {
+            Log.RequestRefused(Logger, Id, message.Command, "not logged in");
+            return (Refuse(message, Sip2MessageScenario.LoginRequired), "refused", null);
+        }
+
+        if (!Binding.BranchConfiguration.SupportedMessages.Allows(message.Command))
+        {
+            Log.RequestRefused(Logger, Id, message.Command, "not supported by the branch");
+            return (Refuse(message, Sip2MessageScenario.MessageNotSupported), "refused", null);
+        }
+
+        return await CallBackendAsync(message).ConfigureAwait(false);
+    }
+
+    private async ValueTask<(Sip2Message, string, string?)> LoginAsync(LoginRequest login)
+    {
+        var result = await handler.AccessPolicy.LoginAsync(Session!, login.LoginUserId, login.LoginPassword, aborted.Token).ConfigureAwait(false);
+        Log.Login(Logger, Id, login.LoginUserId, Address, result.Outcome);
+        if (result.Succeeded)
+        {
+            loginDeadline = long.MaxValue;
+        }
+
+        var response = new LoginResponse { Ok = result.Succeeded };
+        return (response, result.Succeeded ? "ok" : "refused", result.CloseConnection ? "too many failed logins" : null);
+    }
+
+    private AcsStatusResponse AcsStatus(ScStatusRequest status)
+    {
+        // Answer a SIP 1.x SC in its own major version; anything else (including junk such as "2.0E") is 2.00.
+        var version = status.ProtocolVersion.StartsWith("1", StringComparison.Ordinal) ? "1.00" : "2.00";
+        if (Binding is not { } binding)
+        {
+            return new AcsStatusResponse
+            {
+                OnlineStatus = true,
+                DateTimeSync = Now,
+                ProtocolVersion = version,
+                SupportedMessages = BeforeLogin,
+            };
+        }
+
+        var config = binding.BranchConfiguration;
+        return new AcsStatusResponse
+        {
+            OnlineStatus = config.OnlineStatus,
+            CheckinOk = config.CheckinOk,
+            CheckoutOk = config.CheckoutOk,
+            AcsRenewalPolicy = config.RenewalPolicy,
+            StatusUpdateOk = config.StatusUpdateOk,
+            OfflineOk = config.OfflineOk,
+            TimeoutPeriod = config.AdvertisedTimeoutPeriod,
+            RetriesAllowed = config.AdvertisedRetries,
+            DateTimeSync = Now,
+            ProtocolVersion = version,
+            InstitutionId = binding.Institution.Id,
+            LibraryName = config.LibraryName,
+            // Status and resend always work, whatever the configuration says (the spec asks for Y).
+            SupportedMessages = config.SupportedMessages | SupportedMessages.ScAcsStatus | SupportedMessages.RequestScAcsResend,
+            TerminalLocation = config.TerminalLocation,
+        };
+    }
+
+    private async ValueTask<(Sip2Message, string, string?)> CallBackendAsync(Sip2Message request)
+    {
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(aborted.Token);
+        var context = new Sip2RequestContext(Binding!, Address, Id, handler.Resolution, handler.Messages, handler.TimeProvider, call.Token);
+        Task<Sip2Message> work;
+        try
+        {
+            work = Dispatch(handler.Backend, request, context);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !aborted.IsCancellationRequested)
+        {
+            Log.BackendFailed(Logger, exception, Id, request.Command);
+            return (Refuse(request, Sip2MessageScenario.BackEndError), "failed", null);
+        }
+
+        var timeout = Timeouts.Delay(Options.BackendTimeout, handler.TimeProvider, call.Token);
+        var first = await Task.WhenAny(work, timeout).ConfigureAwait(false);
+        call.Cancel(); // stops the timer, or tells a late back end to give up
+        if (first != work)
+        {
+            aborted.Token.ThrowIfCancellationRequested();
+            _ = work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Log.BackendTimedOut(Logger, Id, Options.BackendTimeout.TotalMilliseconds, request.Command);
+            return (Refuse(request, Sip2MessageScenario.BackEndUnavailable), "timeout", null);
+        }
+
+        try
+        {
+            var response = await work.ConfigureAwait(false);
+            if (response is null || response.Command != request.Descriptor.ResponseCommand)
+            {
+                throw new InvalidOperationException($"The back end answered {request.Command} with {response?.Command.ToString() ?? "null"}.");
+            }
+
+            return (response, "ok", null);
+        }
+        catch (Exception exception) when (!aborted.IsCancellationRequested)
+        {
+            Log.BackendFailed(Logger, exception, Id, request.Command);
+            return (Refuse(request, Sip2MessageScenario.BackEndError), "failed", null);
+        }
+    }
+
+    private static Task<Sip2Message> Dispatch(ISip2Backend backend, Sip2Message request, Sip2RequestContext context) => request switch
+    {
+        PatronStatusRequest r => Up(backend.PatronStatusAsync(r, context)),
+        BlockPatronRequest r => Up(backend.BlockPatronAsync(r, context)),
+        CheckoutRequest r => Up(backend.CheckoutAsync(r, context)),
+        CheckinRequest r => Up(backend.CheckinAsync(r, context)),
+        PatronInformationRequest r => Up(backend.PatronInformationAsync(r, context)),
+        EndPatronSessionRequest r => Up(backend.EndPatronSessionAsync(r, context)),
+        FeePaidRequest r => Up(backend.FeePaidAsync(r, context)),
+        ItemInformationRequest r => Up(backend.ItemInformationAsync(r, context)),
+        ItemStatusUpdateRequest r => Up(backend.ItemStatusUpdateAsync(r, context)),
+        PatronEnableRequest r => Up(backend.PatronEnableAsync(r, context)),
+        HoldRequest r => Up(backend.HoldAsync(r, context)),
+        RenewRequest r => Up(backend.RenewAsync(r, context)),
+        RenewAllRequest r => Up(backend.RenewAllAsync(r, context)),
+        _ => throw new InvalidOperationException($"{request.Command} is not a back-end request."),
+    };
+
+    private static async Task<Sip2Message> Up<T>(ValueTask<T> response)
+        where T : Sip2Message => await response.ConfigureAwait(false);
+
+    private Sip2Message Refuse(Sip2Message request, Sip2MessageScenario scenario) =>
+        Sip2FailureResponses.TryFor(request, handler.Messages.GetText(scenario, Binding?.Institution.Id), Now) ?? new RequestScResend();
+
+    private Sip2Timestamp Now => Sip2Timestamp.FromDateTimeOffset(handler.TimeProvider.GetUtcNow(), handler.TimeProvider.LocalTimeZone);
+
+    private FrameOutcome WriteRequestScResend(Sip2ParseResult request, Sip2CodecOptions options)
+    {
+        var error = request.Error?.Code ?? Sip2ErrorCode.UnknownCommand;
+        if (error is Sip2ErrorCode.ChecksumMismatch or Sip2ErrorCode.ChecksumMissing)
+        {
+            Sip2ConnectionHandler.Metrics.ChecksumError();
+        }
+
+        Log.BadMessage(Logger, Id, error);
+        var withChecksum = options.ErrorDetection == Sip2ErrorDetectionMode.On
+            || (options.ErrorDetection == Sip2ErrorDetectionMode.Auto && request.HasChecksum);
+        Write(new RequestScResend(), options, withChecksum ? Sip2Trailer.WithChecksum() : Sip2Trailer.None, remember: false);
+        Sip2ConnectionHandler.Metrics.Message(request.Command ?? 0, "bad", 0);
+        return new FrameOutcome(true, ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null);
+    }
+
+    private Sip2Trailer TrailerFor(Sip2ParseResult request) => ErrorDetection switch
+    {
+        Sip2ErrorDetectionMode.Off => Sip2Trailer.None,
+        Sip2ErrorDetectionMode.On => Sip2Trailer.WithChecksum(request.SequenceNumber),
+        _ => request.HasChecksum ? Sip2Trailer.WithChecksum(request.SequenceNumber) : Sip2Trailer.None,
+    };
+
+    private void Write(Sip2Message response, Sip2CodecOptions options, Sip2Trailer trailer, bool remember)
+    {
+        output.Clear();
+        Sip2MessageWriter.Write(output, response, options, trailer);
+        transport.Output.Write(output.WrittenSpan);
+        if (remember)
+        {
+            lastResponse = output.WrittenSpan.ToArray();
+        }
+
+        Trace("->", new ReadOnlySequence<byte>(output.WrittenMemory), options);
+    }
+
+    private void Resend(string reason)
+    {
+        transport.Output.Write(lastResponse);
+        Sip2ConnectionHandler.Metrics.Resend();
+        Log.Resent(Logger, Id, reason);
+    }
+
+    private void Trace(string direction, ReadOnlySequence<byte> bytes, Sip2CodecOptions options)
+    {
+        if (Logger.IsEnabled(LogLevel.Trace))
+        {
+            var masked = Sip2WireMask.Mask(options.Encoding.GetString(bytes.ToArray()).TrimEnd('\r', '\n'), options.FieldDelimiter);
+            Log.Wire(Logger, Id, direction, masked);
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySequence<byte> frame)
+    {
+        foreach (var segment in frame)
+        {
+            foreach (var b in segment.Span)
+            {
+                if (b > (byte)' ')
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SequenceEquals(ReadOnlySequence<byte> frame, byte[] other)
+    {
+        var offset = 0;
+        foreach (var segment in frame)
+        {
+            if (!segment.Span.SequenceEqual(other.AsSpan(offset, segment.Length)))
+            {
+                return false;
+            }
+
+            offset += segment.Length;
+        }
+
+        return true;
+    }
+}

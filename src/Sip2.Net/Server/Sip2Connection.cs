@@ -1,0 +1,208 @@
+using System;
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Sip2.Net.Access;
+using Sip2.Net.Encodings;
+using Sip2.Net.Messages;
+using Sip2.Net.Protocol;
+using Sip2.Net.Resolution;
+
+namespace Sip2.Net.Server;
+
+/// <summary>
+/// One client connection: reads frames, answers each in order, one request in flight at a time.
+/// All state here belongs to the connection's single reading loop, so none of it needs locking.
+/// </summary>
+internal sealed partial class Sip2Connection : IDisposable
+{
+    private readonly Sip2ConnectionHandler handler;
+    private readonly IDuplexPipe transport;
+    private readonly CancellationTokenSource aborted;
+    private readonly GrowingBufferWriter output = new(512);
+    private byte[]? lastResponse;
+    private byte[]? lastRequest;
+    private int? lastSequence;
+    private int consecutiveBadMessages;
+    private long loginDeadline;
+    private string? abortReason;
+
+    public Sip2Connection(Sip2ConnectionHandler handler, IDuplexPipe transport, IPAddress address, string id, CancellationToken cancellationToken)
+    {
+        this.handler = handler;
+        this.transport = transport;
+        Address = address;
+        Id = id;
+        aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    }
+
+    public string Id { get; }
+
+    public IPAddress Address { get; }
+
+    public Sip2AccessSession? Session { get; private set; }
+
+    private Sip2ServerOptions Options => handler.Options;
+
+    private ILogger Logger => handler.Logger;
+
+    private Sip2SessionBinding? Binding => Session?.Binding;
+
+    private Sip2ErrorDetectionMode ErrorDetection =>
+        Options.ErrorDetection ?? Binding?.VendorProfile.ErrorDetection ?? Sip2ErrorDetectionMode.Auto;
+
+    private Sip2CodecOptions CodecOptions => new()
+    {
+        Encoding = Binding?.Encoding ?? Options.DefaultEncoding,
+        ErrorDetection = ErrorDetection,
+        ParseMode = Options.ParseMode,
+        Terminator = Binding?.VendorProfile.Terminator ?? Sip2Terminator.Cr,
+    };
+
+    public void Abort(string reason)
+    {
+        abortReason ??= reason;
+        try
+        {
+            aborted.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    public void Dispose() => aborted.Dispose();
+
+    /// <summary>Runs the connection; returns why it ended.</summary>
+    public async Task<string> RunAsync()
+    {
+        var admission = await handler.AccessPolicy.AdmitAsync(Address, aborted.Token).ConfigureAwait(false);
+        if (!admission.IsAdmitted)
+        {
+            Sip2ConnectionHandler.Metrics.ConnectionRefused("not registered");
+            Log.ConnectionRefused(Logger, Address, admission.Scenario?.ToString() ?? "refused");
+            return "refused at admission";
+        }
+
+        Session = admission.Session;
+        loginDeadline = Session.IsBound ? long.MaxValue : handler.TimeProvider.GetTimestamp() + ToTimestampTicks(Options.LoginTimeout);
+        var input = transport.Input;
+        long partialSince = 0; // when the unfinished message in the buffer started, or 0
+        while (true)
+        {
+            ReadResult read;
+            var timeout = NextTimeout(partialSince, out var timeoutReason);
+            try
+            {
+                read = await ReadAsync(input, timeout).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return abortReason ?? (handler.Stopping.IsCancellationRequested ? "server stopped" : timeoutReason);
+            }
+
+            var (remaining, close) = await ProcessBufferAsync(read.Buffer).ConfigureAwait(false);
+            if (close is not null)
+            {
+                input.AdvanceTo(remaining.Start);
+                return close;
+            }
+
+            input.AdvanceTo(remaining.Start, remaining.End);
+            if (read.IsCompleted)
+            {
+                return "client closed the connection";
+            }
+
+            // Part of a message is in: the client has PartialMessageTimeout from its first byte to finish it,
+            // however slowly the rest trickles in.
+            partialSince = remaining.IsEmpty ? 0 : partialSince == 0 ? handler.TimeProvider.GetTimestamp() : partialSince;
+        }
+    }
+
+    private async ValueTask<ReadResult> ReadAsync(PipeReader input, TimeSpan timeout)
+    {
+        handler.Stopping.ThrowIfCancellationRequested();
+
+        using var timer = Timeouts.CreateTimeoutSource(timeout, handler.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, aborted.Token, handler.Stopping);
+        return await input.ReadAsync(linked.Token).ConfigureAwait(false);
+    }
+
+    private TimeSpan NextTimeout(long partialSince, out string reason)
+    {
+        var timeout = Options.IdleTimeout;
+        reason = "idle timeout";
+        if (partialSince != 0)
+        {
+            var left = Left(partialSince + ToTimestampTicks(Options.PartialMessageTimeout));
+            if (timeout == Timeout.InfiniteTimeSpan || left < timeout)
+            {
+                timeout = left;
+                reason = "message not completed in time";
+            }
+        }
+
+        if (Session?.IsBound != true)
+        {
+            var left = Left(loginDeadline);
+            if (timeout == Timeout.InfiniteTimeSpan || left < timeout)
+            {
+                timeout = left;
+                reason = "login timeout";
+            }
+        }
+
+        return timeout;
+    }
+
+    // Time until a TimeProvider timestamp; at least one tick so an expired deadline still fires.
+    private TimeSpan Left(long deadline)
+    {
+        var ticks = (deadline - handler.TimeProvider.GetTimestamp()) * ((double)TimeSpan.TicksPerSecond / handler.TimeProvider.TimestampFrequency);
+        return TimeSpan.FromTicks(Math.Max(1, (long)Math.Min(ticks, TimeSpan.MaxValue.Ticks / 2)));
+    }
+
+    private long ToTimestampTicks(TimeSpan span) =>
+        span == Timeout.InfiniteTimeSpan ? long.MaxValue / 2 : (long)(span.TotalSeconds * handler.TimeProvider.TimestampFrequency);
+
+    // Answers every complete message in the buffer, in order, then flushes once. Returns a reason when the
+    // connection must close.
+    private async ValueTask<(ReadOnlySequence<byte> Remaining, string? Close)> ProcessBufferAsync(ReadOnlySequence<byte> buffer)
+    {
+        var pending = buffer;
+        string? close = null;
+        var wrote = false;
+        while (close is null)
+        {
+            var status = Sip2FrameReader.TryReadFrame(ref pending, Options.MaxMessageLength, out var frame);
+            if (status == Sip2FrameStatus.NeedMoreData)
+            {
+                break;
+            }
+
+            if (status == Sip2FrameStatus.TooLong)
+            {
+                Log.MessageTooLong(Logger, Id, Options.MaxMessageLength);
+                close = "message too long";
+                pending = pending.Slice(pending.End);
+                break;
+            }
+
+            var outcome = await HandleFrameAsync(frame).ConfigureAwait(false);
+            wrote |= outcome.Wrote;
+            close = outcome.Close;
+        }
+
+        if (wrote)
+        {
+            await transport.Output.FlushAsync(aborted.Token).ConfigureAwait(false);
+        }
+
+        return (pending, close);
+    }
+}

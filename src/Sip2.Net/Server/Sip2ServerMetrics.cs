@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Sip2.Net.Messages;
+
+namespace Sip2.Net.Server;
+
+/// <summary>
+/// The server's instruments, on the meter <c>Sip2.Net.Server</c>: connections open and total, refused
+/// connections, messages by command and outcome, checksum errors, resends and request duration.
+/// </summary>
+internal sealed class Sip2ServerMetrics
+{
+    public const string MeterName = "Sip2.Net.Server";
+
+    private static readonly Meter Meter = new(MeterName, "1.0");
+
+    private readonly UpDownCounter<long> open = Meter.CreateUpDownCounter<long>("sip2.server.connections.open", "{connection}", "Connections open now.");
+    private readonly Counter<long> total = Meter.CreateCounter<long>("sip2.server.connections.total", "{connection}", "Connections accepted.");
+    private readonly Counter<long> refused = Meter.CreateCounter<long>("sip2.server.connections.refused", "{connection}", "Connections refused (unregistered address, caps).");
+    private readonly Counter<long> messages = Meter.CreateCounter<long>("sip2.server.messages", "{message}", "Requests answered, by command and outcome.");
+    private readonly Counter<long> checksumErrors = Meter.CreateCounter<long>("sip2.server.checksum_errors", "{message}", "Requests refused with 96 for a bad or missing checksum.");
+    private readonly Counter<long> resends = Meter.CreateCounter<long>("sip2.server.resends", "{message}", "Responses sent again (97 or a retransmitted request).");
+    private readonly Histogram<double> duration = Meter.CreateHistogram<double>("sip2.server.request.duration", "ms", "Time from a complete request to its response being written.");
+
+    public static Sip2ServerMetrics Instance { get; } = new();
+
+    public void ConnectionOpened()
+    {
+        open.Add(1);
+        total.Add(1);
+    }
+
+    public void ConnectionClosed() => open.Add(-1);
+
+    public void ConnectionRefused(string reason) => refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void Message(Sip2Command command, string outcome, double milliseconds)
+    {
+        var tags = new TagList { { "command", ((int)command).ToString("00", System.Globalization.CultureInfo.InvariantCulture) }, { "outcome", outcome } };
+        messages.Add(1, tags);
+        duration.Record(milliseconds, tags);
+    }
+
+    public void ChecksumError() => checksumErrors.Add(1);
+
+    public void Resend() => resends.Add(1);
+}

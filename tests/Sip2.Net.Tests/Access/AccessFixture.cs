@@ -1,0 +1,70 @@
+using System.Threading.Tasks;
+using System.Net;
+using Sip2.Net.Access;
+using Sip2.Net.Resolution;
+
+namespace Sip2.Net.Tests.Access;
+
+/// <summary>
+/// A small library world for the access tests: group G with institutions A and B, institution C on its own;
+/// branches A/MAIN, A/EAST, B/MAIN and C/MAIN are configured, A/NONE is not.
+/// </summary>
+internal static class AccessFixture
+{
+    public static readonly IPAddress Kiosk = IPAddress.Parse("203.0.113.10");
+    public static readonly IPAddress Shared = IPAddress.Parse("203.0.113.20");
+    public static readonly IPAddress Other = IPAddress.Parse("198.51.100.7");
+
+    // Hashing at the minimum cost keeps the tests fast; the cost is a parameter, not part of what is tested.
+    public static Sip2PasswordHash Hash(string password) => Sip2PasswordHash.Create(password, Sip2PasswordHash.MinimumIterations);
+
+    public static InMemorySip2LibraryDirectory Directory()
+    {
+        var directory = new InMemorySip2LibraryDirectory();
+        directory.SetGroup(new Sip2InstitutionGroup { Id = "G", Name = "Group" });
+        directory.SetInstitution(new Sip2Institution { Id = "A", GroupId = "G" });
+        directory.SetInstitution(new Sip2Institution { Id = "B", GroupId = "G" });
+        directory.SetInstitution(new Sip2Institution { Id = "C" });
+        directory.SetBranchConfiguration(new Sip2BranchConfiguration { InstitutionId = "A", BranchId = "MAIN", LibraryName = "A main" });
+        directory.SetBranchConfiguration(new Sip2BranchConfiguration { InstitutionId = "A", BranchId = "EAST", LibraryName = "A east" });
+        directory.SetBranchConfiguration(new Sip2BranchConfiguration { InstitutionId = "B", BranchId = "MAIN", LibraryName = "B main" });
+        directory.SetBranchConfiguration(new Sip2BranchConfiguration { InstitutionId = "C", BranchId = "MAIN", LibraryName = "C main" });
+        return directory;
+    }
+
+    public static InMemorySip2ClientRegistry Registry(Sip2RegistryOptions? options = null) => new(Directory(), options);
+
+    public static Sip2ClientRegistration Registration(IPAddress address, string? loginId = null, string? password = null, string institution = "A", string branch = "MAIN") => new()
+    {
+        IPAddress = address,
+        LoginId = loginId,
+        PasswordHash = password is null ? null : Hash(password),
+        InstitutionId = institution,
+        BranchId = branch,
+    };
+
+    public static async Task<Sip2ClientRegistration> CreateAsync(ISip2ClientRegistry registry, Sip2ClientRegistration registration)
+    {
+        var result = await registry.CreateAsync(registration);
+        Assert.True(result.Succeeded, result.ToString());
+        return result.Registration!;
+    }
+
+    /// <summary>Asserts the model's registry rules 1 and 2 and the password rule over a whole registry.</summary>
+    public static void AssertRulesHold(IReadOnlyList<Sip2ClientRegistration> all)
+    {
+        foreach (var group in all.GroupBy(r => r.IPAddress))
+        {
+            var list = group.ToList();
+            if (list.Count > 1)
+            {
+                Assert.All(list, r => Assert.True(r.HasCredentials, $"rule 1 broken for {group.Key}"));
+            }
+
+            var logins = list.Where(r => r.LoginId is not null).Select(r => r.LoginId!.ToUpperInvariant()).ToList();
+            Assert.Equal(logins.Count, logins.Distinct().Count());
+        }
+
+        Assert.All(all, r => Assert.True(r.PasswordHash is null || r.LoginId is not null, "password without login id"));
+    }
+}

@@ -1,0 +1,417 @@
+using System.Net;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using Sip2.Net.Access;
+using Sip2.Net.Encodings;
+using Sip2.Net.Resolution;
+using Sip2.Net.Vendors;
+using static Sip2.Net.Tests.Access.AccessFixture;
+
+namespace Sip2.Net.Tests.Access;
+
+/// <summary>The admission and login decision table of registration-model.md section 2, and brute-force protection.</summary>
+public sealed class AccessPolicyTests
+{
+    private readonly InMemorySip2LibraryDirectory directory = Directory();
+    private readonly InMemorySip2ClientRegistry registry;
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+    private readonly Sip2RegistryAccessPolicy policy;
+
+    public AccessPolicyTests()
+    {
+        registry = new InMemorySip2ClientRegistry(directory);
+        policy = NewPolicy(new Sip2AccessPolicyOptions { MaxFailedLoginsPerConnection = 3, MaxFailedLoginsPerAddress = 5 });
+    }
+
+    private Sip2RegistryAccessPolicy NewPolicy(Sip2AccessPolicyOptions options) => new(registry, directory, options: options, timeProvider: time);
+
+    private async Task<Sip2AccessSession> AwaitingLoginAsync(IPAddress address)
+    {
+        var admission = await policy.AdmitAsync(address);
+        Assert.Equal(Sip2AdmissionOutcome.AwaitingLogin, admission.Outcome);
+        return admission.Session!;
+    }
+
+    // Admission
+
+    [Fact]
+    public async Task No_registration_refuses_the_connection()
+    {
+        var admission = await policy.AdmitAsync(Other);
+        Assert.Equal(Sip2AdmissionOutcome.Refused, admission.Outcome);
+        Assert.False(admission.IsAdmitted);
+        Assert.Null(admission.Session);
+        Assert.Equal(Sip2MessageScenario.AccessRefused, admission.Scenario);
+    }
+
+    [Fact]
+    public async Task A_deactivated_registration_admits_nothing()
+    {
+        var created = await CreateAsync(registry, Registration(Kiosk));
+        await registry.DeactivateAsync(created.Id);
+        Assert.Equal(Sip2AdmissionOutcome.Refused, (await policy.AdmitAsync(Kiosk)).Outcome);
+
+        await registry.ActivateAsync(created.Id);
+        Assert.Equal(Sip2AdmissionOutcome.Bound, (await policy.AdmitAsync(Kiosk)).Outcome);
+    }
+
+    [Fact]
+    public async Task One_registration_without_login_binds_at_once_with_everything_the_server_needs()
+    {
+        var created = await CreateAsync(registry, Registration(Kiosk, institution: "B") with
+        {
+            Vendor = "Bibliotheca", Encoding = Sip2CharacterEncoding.Utf8, ResolutionLevel = Sip2ResolutionLevel.WholeGroup,
+        });
+
+        var admission = await policy.AdmitAsync(Kiosk);
+
+        Assert.Equal(Sip2AdmissionOutcome.Bound, admission.Outcome);
+        var binding = admission.Session!.Binding!;
+        Assert.Equal(created, binding.Registration);
+        Assert.Equal("B main", binding.BranchConfiguration.LibraryName);
+        Assert.Equal("B", binding.Institution.Id);
+        Assert.Same(Sip2VendorProfileCatalog.Bibliotheca, binding.VendorProfile);
+        Assert.Same(Sip2Encoding.Utf8, binding.Encoding);
+        Assert.Equal(Sip2ResolutionLevel.WholeGroup, binding.Scope.Level);
+        Assert.True(binding.Scope.IsGroupMember("A"));
+        Assert.True(admission.Session.IsBoundTo(created.Id));
+    }
+
+    [Fact]
+    public async Task One_registration_with_a_login_id_waits_for_a_login()
+    {
+        await CreateAsync(registry, Registration(Kiosk, "k1", "p1"));
+        var session = await AwaitingLoginAsync(Kiosk);
+        Assert.False(session.IsBound);
+        Assert.Null(session.Binding);
+    }
+
+    [Fact]
+    public async Task Several_registrations_with_logins_wait_for_a_login()
+    {
+        await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+        await CreateAsync(registry, Registration(Shared, "k2", "p2"));
+        await AwaitingLoginAsync(Shared);
+    }
+
+    [Fact]
+    public async Task An_IPv4_mapped_remote_address_finds_the_IPv4_registration()
+    {
+        await CreateAsync(registry, Registration(Kiosk));
+        var admission = await policy.AdmitAsync(Kiosk.MapToIPv6());
+        Assert.Equal(Sip2AdmissionOutcome.Bound, admission.Outcome);
+        Assert.Equal(Kiosk, admission.Session!.RemoteAddress);
+    }
+
+    [Fact]
+    public async Task A_branch_that_lost_its_configuration_refuses_the_connection()
+    {
+        await CreateAsync(registry, Registration(Kiosk, branch: "EAST"));
+        directory.RemoveBranchConfiguration("A", "EAST");
+        var admission = await policy.AdmitAsync(Kiosk);
+        Assert.Equal(Sip2AdmissionOutcome.Refused, admission.Outcome);
+        Assert.Equal(Sip2MessageScenario.ConfigurationMissing, admission.Scenario);
+    }
+
+    // Login
+
+    [Fact]
+    public async Task Valid_credentials_bind_the_session_and_the_login_id_is_case_insensitive()
+    {
+        var k1 = await CreateAsync(registry, Registration(Shared, "Kiosk1", "p1"));
+        await CreateAsync(registry, Registration(Shared, "Kiosk2", "p2"));
+        var session = await AwaitingLoginAsync(Shared);
+
+        var result = await policy.LoginAsync(session, "KIOSK1", "p1");
+
+        Assert.Equal(Sip2LoginOutcome.Accepted, result.Outcome);
+        Assert.True(result.Succeeded);
+        Assert.Equal(k1.Id, result.Binding!.Registration.Id);
+        Assert.Same(result.Binding, session.Binding);
+        Assert.Null(result.Scenario);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_counted()
+    {
+        await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+        var session = await AwaitingLoginAsync(Shared);
+
+        var result = await policy.LoginAsync(session, "k1", "P1");
+
+        Assert.Equal(Sip2LoginOutcome.Refused, result.Outcome);
+        Assert.Equal(Sip2MessageScenario.LoginRefused, result.Scenario);
+        Assert.False(result.CloseConnection);
+        Assert.False(session.IsBound);
+        Assert.Equal(1, session.FailedLogins);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task An_empty_password_is_refused(string? password)
+    {
+        await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+        var session = await AwaitingLoginAsync(Shared);
+        Assert.Equal(Sip2LoginOutcome.Refused, (await policy.LoginAsync(session, "k1", password)).Outcome);
+    }
+
+    [Theory]
+    [InlineData("nobody")]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task An_unknown_or_missing_login_id_is_refused(string? loginId)
+    {
+        await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+        var session = await AwaitingLoginAsync(Shared);
+        Assert.Equal(Sip2LoginOutcome.Refused, (await policy.LoginAsync(session, loginId, "p1")).Outcome);
+    }
+
+    [Fact]
+    public async Task A_registration_whose_login_id_changed_cannot_authenticate_until_a_password_is_set()
+    {
+        var created = await CreateAsync(registry, Registration(Kiosk, "old", "pw"));
+        await registry.ChangeLoginIdAsync(created.Id, "new");
+        var session = await AwaitingLoginAsync(Kiosk);
+
+        Assert.Equal(Sip2LoginOutcome.Refused, (await policy.LoginAsync(session, "new", "pw")).Outcome);
+        Assert.Equal(Sip2LoginOutcome.Refused, (await policy.LoginAsync(session, "old", "pw")).Outcome);
+
+        await registry.SetPasswordAsync(created.Id, Hash("pw2"));
+        Assert.Equal(Sip2LoginOutcome.Accepted, (await policy.LoginAsync(session, "new", "pw2")).Outcome);
+    }
+
+    [Fact]
+    public async Task Credentials_of_a_deactivated_registration_are_refused()
+    {
+        var k1 = await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+        await CreateAsync(registry, Registration(Shared, "k2", "p2"));
+        await registry.DeactivateAsync(k1.Id);
+        var session = await AwaitingLoginAsync(Shared);
+
+        Assert.Equal(Sip2LoginOutcome.Refused, (await policy.LoginAsync(session, "k1", "p1")).Outcome);
+        Assert.Equal(Sip2LoginOutcome.Accepted, (await policy.LoginAsync(session, "k2", "p2")).Outcome);
+    }
+
+    [Fact]
+    public async Task Credentials_of_another_address_are_refused()
+    {
+        await CreateAsync(registry, Registration(Other, "k1", "p1"));
+        await CreateAsync(registry, Registration(Shared, "k2", "p2"));
+        var session = await AwaitingLoginAsync(Shared);
+        Assert.Equal(Sip2LoginOutcome.Refused, (await policy.LoginAsync(session, "k1", "p1")).Outcome);
+    }
+
+    [Fact]
+    public async Task A_second_login_switches_institution_branch_and_settings()
+    {
+        await CreateAsync(registry, Registration(Shared, "a", "pa"));
+        var b = await CreateAsync(registry, Registration(Shared, "b", "pb", institution: "C") with
+        {
+            Vendor = "Envisionware", Encoding = Sip2CharacterEncoding.Utf8, ResolutionLevel = Sip2ResolutionLevel.WholeGroup,
+        });
+        var session = await AwaitingLoginAsync(Shared);
+
+        var first = await policy.LoginAsync(session, "a", "pa");
+        var second = await policy.LoginAsync(session, "b", "pb");
+
+        Assert.Equal("A", first.Binding!.Institution.Id);
+        Assert.Equal(b.Id, session.Binding!.Registration.Id);
+        Assert.Equal("C", session.Binding.Institution.Id);
+        Assert.Equal("C main", session.Binding.BranchConfiguration.LibraryName);
+        Assert.Same(Sip2VendorProfileCatalog.Envisionware, session.Binding.VendorProfile);
+        Assert.Same(Sip2Encoding.Utf8, session.Binding.Encoding);
+        Assert.Equal(Sip2ResolutionLevel.WholeGroup, session.Binding.Scope.Level);
+        Assert.Equal(second.Binding, session.Binding);
+    }
+
+    [Fact]
+    public async Task A_failed_login_keeps_the_binding_the_session_had()
+    {
+        var a = await CreateAsync(registry, Registration(Shared, "a", "pa"));
+        await CreateAsync(registry, Registration(Shared, "b", "pb"));
+        var session = await AwaitingLoginAsync(Shared);
+        await policy.LoginAsync(session, "a", "pa");
+
+        Assert.Equal(Sip2LoginOutcome.Refused, (await policy.LoginAsync(session, "b", "wrong")).Outcome);
+        Assert.True(session.IsBoundTo(a.Id));
+    }
+
+    [Fact]
+    public async Task A_kiosk_that_always_logs_in_on_a_login_free_address_gets_941()
+    {
+        var created = await CreateAsync(registry, Registration(Kiosk));
+        var session = (await policy.AdmitAsync(Kiosk)).Session!;
+
+        for (var i = 0; i < 5; i++)
+        {
+            var result = await policy.LoginAsync(session, "whatever", i % 2 == 0 ? "" : "anything");
+            Assert.Equal(Sip2LoginOutcome.Accepted, result.Outcome);
+            Assert.Equal(created.Id, result.Binding!.Registration.Id);
+        }
+
+        Assert.Equal(0, session.FailedLogins);
+    }
+
+    [Fact]
+    public async Task A_session_keeps_its_snapshot_until_it_logs_in_again()
+    {
+        var created = await CreateAsync(registry, Registration(Kiosk, "k1", "p1"));
+        var session = await AwaitingLoginAsync(Kiosk);
+        await policy.LoginAsync(session, "k1", "p1");
+
+        (await registry.UpdateAsync(created with { BranchId = "EAST" })).GetValueOrThrow();
+        Assert.Equal("MAIN", session.Binding!.Registration.BranchId);
+        Assert.Equal("A main", session.Binding.BranchConfiguration.LibraryName);
+
+        await policy.LoginAsync(session, "k1", "p1");
+        Assert.Equal("EAST", session.Binding!.Registration.BranchId);
+        Assert.Equal("A east", session.Binding.BranchConfiguration.LibraryName);
+    }
+
+    [Fact]
+    public async Task A_registration_naming_a_vendor_the_policy_does_not_know_gets_the_default_profile()
+    {
+        var vendors = new Sip2VendorProfileCatalog();
+        vendors.Register(new Sip2VendorProfile { Name = "Acme", SendEmptyOptionalFields = true });
+        var acmeRegistry = new InMemorySip2ClientRegistry(directory, vendors: vendors);
+        await CreateAsync(acmeRegistry, Registration(Kiosk) with { Vendor = "Acme" });
+
+        var knowing = new Sip2RegistryAccessPolicy(acmeRegistry, directory, vendors);
+        var unknowing = new Sip2RegistryAccessPolicy(acmeRegistry, directory);
+
+        Assert.True((await knowing.AdmitAsync(Kiosk)).Session!.Binding!.VendorProfile.SendEmptyOptionalFields);
+        Assert.Same(Sip2VendorProfileCatalog.Default, (await unknowing.AdmitAsync(Kiosk)).Session!.Binding!.VendorProfile);
+    }
+
+    // Failures and throttling
+
+    [Fact]
+    public async Task The_third_failure_on_a_connection_closes_it()
+    {
+        await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+        var session = await AwaitingLoginAsync(Shared);
+
+        Assert.Equal(Sip2LoginOutcome.Refused, (await policy.LoginAsync(session, "k1", "x")).Outcome);
+        Assert.Equal(Sip2LoginOutcome.Refused, (await policy.LoginAsync(session, "k1", "y")).Outcome);
+        var third = await policy.LoginAsync(session, "k1", "z");
+
+        Assert.Equal(Sip2LoginOutcome.TooManyFailures, third.Outcome);
+        Assert.True(third.CloseConnection);
+        Assert.Equal(3, session.FailedLogins);
+    }
+
+    [Fact]
+    public async Task The_limit_per_connection_is_an_option()
+    {
+        await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+        var strict = NewPolicy(new Sip2AccessPolicyOptions { MaxFailedLoginsPerConnection = 1 });
+        var session = (await strict.AdmitAsync(Shared)).Session!;
+        Assert.Equal(Sip2LoginOutcome.TooManyFailures, (await strict.LoginAsync(session, "k1", "x")).Outcome);
+    }
+
+    [Fact]
+    public async Task Repeated_failures_from_one_address_across_connections_lock_it_out_for_a_while()
+    {
+        await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+
+        // Five failures (the address limit) spread over three connections.
+        for (var i = 0; i < 5; i++)
+        {
+            var connection = await AwaitingLoginAsync(Shared);
+            Assert.NotEqual(Sip2LoginOutcome.Accepted, (await policy.LoginAsync(connection, "k1", "wrong")).Outcome);
+        }
+
+        // Now even the right password is refused unchecked, with the time left.
+        var session = await AwaitingLoginAsync(Shared);
+        var throttled = await policy.LoginAsync(session, "k1", "p1");
+        Assert.Equal(Sip2LoginOutcome.Throttled, throttled.Outcome);
+        Assert.Equal(Sip2MessageScenario.LoginThrottled, throttled.Scenario);
+        Assert.Equal(TimeSpan.FromMinutes(15), throttled.RetryAfter);
+
+        time.Advance(TimeSpan.FromMinutes(10));
+        var stillThrottled = await policy.LoginAsync(await AwaitingLoginAsync(Shared), "k1", "p1");
+        Assert.Equal(TimeSpan.FromMinutes(5), stillThrottled.RetryAfter);
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(Sip2LoginOutcome.Accepted, (await policy.LoginAsync(await AwaitingLoginAsync(Shared), "k1", "p1")).Outcome);
+    }
+
+    [Fact]
+    public async Task A_lockout_of_one_address_does_not_touch_another()
+    {
+        await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+        await CreateAsync(registry, Registration(Other, "k1", "p1"));
+        for (var i = 0; i < 5; i++)
+        {
+            await policy.LoginAsync(await AwaitingLoginAsync(Shared), "k1", "wrong");
+        }
+
+        Assert.Equal(Sip2LoginOutcome.Throttled, (await policy.LoginAsync(await AwaitingLoginAsync(Shared), "k1", "p1")).Outcome);
+        Assert.Equal(Sip2LoginOutcome.Accepted, (await policy.LoginAsync(await AwaitingLoginAsync(Other), "k1", "p1")).Outcome);
+    }
+
+    [Fact]
+    public async Task Failures_older_than_the_window_are_forgotten()
+    {
+        await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+        for (var i = 0; i < 4; i++)
+        {
+            await policy.LoginAsync(await AwaitingLoginAsync(Shared), "k1", "wrong");
+        }
+
+        time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        await policy.LoginAsync(await AwaitingLoginAsync(Shared), "k1", "wrong");
+
+        Assert.Equal(Sip2LoginOutcome.Accepted, (await policy.LoginAsync(await AwaitingLoginAsync(Shared), "k1", "p1")).Outcome);
+    }
+
+    [Fact]
+    public async Task Throttled_attempts_count_against_the_connection()
+    {
+        await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+        for (var i = 0; i < 5; i++)
+        {
+            await policy.LoginAsync(await AwaitingLoginAsync(Shared), "k1", "wrong");
+        }
+
+        var session = await AwaitingLoginAsync(Shared);
+        Assert.Equal(Sip2LoginOutcome.Throttled, (await policy.LoginAsync(session, "k1", "p1")).Outcome);
+        Assert.Equal(Sip2LoginOutcome.Throttled, (await policy.LoginAsync(session, "k1", "p1")).Outcome);
+        Assert.Equal(Sip2LoginOutcome.TooManyFailures, (await policy.LoginAsync(session, "k1", "p1")).Outcome);
+    }
+
+    [Theory]
+    [InlineData(0, 10, 5, 15)]
+    [InlineData(3, 0, 5, 15)]
+    [InlineData(3, 10, 0, 15)]
+    [InlineData(3, 10, 5, -1)]
+    public void Options_out_of_range_are_refused(int perConnection, int perAddress, int windowMinutes, int lockoutMinutes)
+    {
+        var options = new Sip2AccessPolicyOptions
+        {
+            MaxFailedLoginsPerConnection = perConnection,
+            MaxFailedLoginsPerAddress = perAddress,
+            AddressFailureWindow = TimeSpan.FromMinutes(windowMinutes),
+            AddressLockout = TimeSpan.FromMinutes(lockoutMinutes),
+        };
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Sip2RegistryAccessPolicy(registry, directory, options: options));
+    }
+
+    [Fact]
+    public void The_defaults_are_those_documented()
+    {
+        var options = new Sip2AccessPolicyOptions();
+        Assert.Equal(3, options.MaxFailedLoginsPerConnection);
+        Assert.Equal(10, options.MaxFailedLoginsPerAddress);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.AddressFailureWindow);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.AddressLockout);
+    }
+
+    [Fact]
+    public async Task Null_arguments_are_programmer_errors()
+    {
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await policy.AdmitAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(async () => await policy.LoginAsync(null!, "a", "b"));
+    }
+}
