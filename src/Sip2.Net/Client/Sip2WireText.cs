@@ -5,22 +5,33 @@ using Sip2.Net.Messages;
 
 namespace Sip2.Net.Client;
 
-/// <summary>Renders a frame as text for logs and the wire view, with password values (CO, AC, AD) masked.</summary>
-internal static class Sip2WireText
+/// <summary>Masks password values (CO, AC, AD) in message text, for logs and wire views.</summary>
+public static class Sip2WireText
 {
-    internal const string Mask = "***";
+    /// <summary>What a secret value is replaced with.</summary>
+    public const string Mask = "***";
 
-    public static string ToMaskedText(ReadOnlySpan<byte> frame, Sip2Encoding encoding, char delimiter) =>
+    internal static string ToMaskedText(ReadOnlySpan<byte> frame, Sip2Encoding encoding, char delimiter) =>
         MaskSecrets(encoding.GetString(frame), delimiter);
 
     /// <summary>
+    /// The message text (without terminator) with the value of every secret field replaced by <see cref="Mask"/>.
+    /// </summary>
+    /// <remarks>
     /// Masks the value of every secret field. Fields start after the fixed part (its length comes from the
     /// message table) and after each delimiter. For a command the table does not know, where the fixed part
     /// ends is unknown, so the first segment is searched for a secret id anywhere: masking too much is safe,
     /// too little is not.
-    /// </summary>
-    public static string MaskSecrets(string text, char delimiter)
+    /// </remarks>
+    /// <param name="text">A message as text.</param>
+    /// <param name="delimiter">The field delimiter, normally <c>|</c>.</param>
+    public static string MaskSecrets(string text, char delimiter = '|')
     {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
         if (text.Length < 2)
         {
             return text;
