@@ -232,6 +232,29 @@ public sealed class Sip2CliTests
     }
 
     [Fact]
+    public async Task Tls_with_insecure_accepts_a_test_certificate_and_without_it_exits_with_3()
+    {
+        await using var server = new Sip2TestServer(Sip2TestServer.CreateCertificate());
+
+        var accepted = await RunAsync(server, ["status", "--tls", "--insecure"]);
+        var rejected = await RunAsync(server, ["status", "--tls", "--tls-host", "localhost"]);
+
+        Assert.Equal(0, accepted.ExitCode);
+        Assert.Equal(3, rejected.ExitCode);
+        Assert.Contains("TLS", rejected.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_exits_with_0_and_lists_the_commands()
+    {
+        var run = await RunAsync(null, ["--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("checkout <patron> <item>", run.Out, StringComparison.Ordinal);
+        Assert.Contains("load", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_response_timeout_exits_with_3()
     {
         await using var server = new Sip2TestServer { Stall = true };

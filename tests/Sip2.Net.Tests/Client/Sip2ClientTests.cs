@@ -346,6 +346,27 @@ public sealed class Sip2ClientTests
         Assert.True((await client.ScStatusAsync()).OnlineStatus);
     }
 
+    [Theory]
+    [InlineData("9")]
+    [InlineData("98")]
+    [InlineData("24YYYY")]
+    [InlineData("64|||||")]
+    [InlineData("98YYYYYN0300032026AZ")]
+    [InlineData("941AY9AZ0000")]
+    [InlineData("941AY1AZzzzz")]
+    [InlineData("96AZ1234")]
+    [InlineData("\u0000\u0001\u0002")]
+    [InlineData("ÿÿÿÿÿÿÿÿÿÿ")]
+    public async Task Hostile_responses_give_a_response_or_a_Sip2Exception_never_anything_else(string reply)
+    {
+        await using var server = new Sip2TestServer { RawResponder = _ => System.Text.RegularExpressions.Regex.Unescape(reply) };
+        await using var client = await ConnectAsync(Options(server) with { ResponseTimeout = Short, RetryBudget = 1 });
+
+        var error = await Record.ExceptionAsync(() => client.LoginAsync("kiosk", "pw"));
+
+        Assert.True(error is null or Sip2.Net.Protocol.Sip2Exception, $"Unexpected {error?.GetType().Name}: {error?.Message}");
+    }
+
     [Fact]
     public async Task A_response_of_the_wrong_type_is_a_protocol_error()
     {
