@@ -32,9 +32,9 @@ internal sealed partial class Sip2Cli
             (c, _, ct) => c.ScStatusAsync(cancellationToken: ct), null));
 
         var login = new Command("login", "Login (93) only: checks the login id and password (exit code 5 when refused)");
-        login.SetAction((parse, ct) => WithClientAsync(parse, _ => Task.FromResult(parse.GetValue(loginId) is null
-            ? Fail("sip2 login: --login-id is required.")
-            : Say("Login accepted.")), ct));
+        login.SetAction((parse, ct) => parse.GetValue(loginId) is null
+            ? Task.FromResult(Fail("sip2 login: --login-id is required."))
+            : WithClientAsync(parse, _ => Task.FromResult(Say("Login accepted.")), ct));
         root.Subcommands.Add(login);
 
         var summary = new Option<string?>("--summary") { Description = "Detail list: holds, overdue, charged, fines, recall, unavailable" };

@@ -65,10 +65,11 @@ public sealed partial class Sip2Client : IAsyncDisposable
             Log.Connecting(logger, Options.Host, Options.Port, Options.UseTls);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Options.ConnectTimeout);
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            Socket? socket = null;
             Stream? stream = null;
             try
             {
+                socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 // Disposing the socket is what interrupts a connect or handshake on every target framework.
                 using (timeout.Token.Register(static s => ((Socket)s!).Dispose(), socket))
                 {
@@ -95,7 +96,7 @@ public sealed partial class Sip2Client : IAsyncDisposable
             }
             catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException or AuthenticationException)
             {
-                (stream ?? (IDisposable)socket).Dispose();
+                (stream ?? (IDisposable?)socket)?.Dispose();
                 cancellationToken.ThrowIfCancellationRequested();
                 if (timeout.IsCancellationRequested)
                 {
@@ -108,7 +109,7 @@ public sealed partial class Sip2Client : IAsyncDisposable
                 throw new Sip2ConnectionException($"{what} {Options.Host}:{Options.Port} failed: {e.Message}", e);
             }
 
-            Volatile.Write(ref connection, new Connection(socket, stream, Options.MaxMessageLength));
+            Volatile.Write(ref connection, new Connection(socket, stream!, Options.MaxMessageLength));
             sequence = 0;
             Log.Connected(logger, Options.Host, Options.Port);
         }
