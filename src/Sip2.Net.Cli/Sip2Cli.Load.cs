@@ -45,6 +45,19 @@ internal sealed partial class Sip2Cli
                 return ExitCodes.Usage;
             }
 
+            if (parse.GetValue(loginId) is { Length: > 0 } user)
+            {
+                try
+                {
+                    LoginPassword(parse, user);
+                }
+                catch (ArgumentException e)
+                {
+                    await console.Error.WriteLineAsync($"sip2: {e.Message}");
+                    return ExitCodes.Usage;
+                }
+            }
+
             var run = new LoadRun(
                 connectionCount, TimeSpan.FromSeconds(seconds), limit, weights,
                 parse.GetValue(patron) ?? "P0001", parse.GetValue(item) ?? "I0001");
@@ -56,7 +69,11 @@ internal sealed partial class Sip2Cli
                 line => console.Error.WriteLine(line),
                 ct);
             report.Write(console.Out, parse.GetValue(json));
-            return report.Connected == 0 ? ExitCodes.Connection : report.Errors.Count > 0 ? ExitCodes.Protocol : ExitCodes.Ok;
+            return report.Connected > 0
+                ? (report.Errors.Count > 0 ? ExitCodes.Protocol : ExitCodes.Ok)
+                : report.Errors.Keys.All(e => e.EndsWith(nameof(Sip2LoginRefusedException), StringComparison.Ordinal)) && report.Errors.Count > 0
+                    ? ExitCodes.LoginRefused
+                    : ExitCodes.Connection;
         });
         return command;
     }

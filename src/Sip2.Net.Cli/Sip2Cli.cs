@@ -48,6 +48,7 @@ internal sealed partial class Sip2Cli
     private Sip2Client? session;
     private TextWriter? wireWriter;
     private bool sessionWire;
+    private string? loginPassword;
 
     private Sip2Cli(CliConsole console)
     {
@@ -166,11 +167,19 @@ internal sealed partial class Sip2Cli
         await client.ConnectAsync(cancellationToken);
         if (parse.GetValue(loginId) is { Length: > 0 } user)
         {
-            var secret = parse.GetValue(password)
+            await client.LoginAsync(user, LoginPassword(parse, user), cancellationToken: cancellationToken);
+        }
+    }
+
+    // Asked for once per run, however many connections log in with it.
+    private string LoginPassword(ParseResult parse, string user)
+    {
+        lock (console)
+        {
+            return loginPassword ??= parse.GetValue(password)
                 ?? console.GetEnvironmentVariable(PasswordVariable)
                 ?? console.ReadSecret($"Password for {user}: ")
                 ?? throw new ArgumentException($"A login needs a password: --password, ${PasswordVariable}, or a terminal to prompt on.");
-            await client.LoginAsync(user, secret, cancellationToken: cancellationToken);
         }
     }
 

@@ -324,6 +324,31 @@ public sealed class Sip2CliTests
     }
 
     [Fact]
+    public async Task Load_prompts_for_the_password_once_for_all_connections()
+    {
+        await using var server = new Sip2TestServer();
+        var prompts = 0;
+
+        var run = await RunAsync(server, ["load", "-c", "4", "-n", "8", "--progress", "0", "--mix", "status", "-u", "kiosk"],
+            c => c with { ReadSecret = _ => { Interlocked.Increment(ref prompts); return "pw"; } });
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, prompts);
+        Assert.Equal(4, server.ReceivedText.Count(t => t.StartsWith("93", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Load_with_a_refused_login_exits_with_5()
+    {
+        await using var server = new Sip2TestServer();
+
+        var run = await RunAsync(server, ["load", "-c", "2", "-n", "4", "--progress", "0", "-u", "kiosk", "--password", "wrong"]);
+
+        Assert.Equal(5, run.ExitCode);
+        Assert.Matches(@"connections\s+0/2", run.Out);
+    }
+
+    [Fact]
     public async Task Load_rejects_unbounded_or_unknown_settings()
     {
         await using var server = new Sip2TestServer();
