@@ -1,0 +1,465 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sip2.Net.Messages;
+using Sip2.Net.Protocol;
+
+namespace Sip2.Net.Client;
+
+/// <summary>
+/// A SIP2 client (SC) on one connection to an ACS: one request in flight at a time (concurrent callers wait
+/// their turn), sequence numbers and checksums when error detection is on, a 97 for a corrupted response and
+/// a resend after a 96, both within <see cref="Sip2ClientOptions.RetryBudget"/>.
+/// </summary>
+/// <remarks>
+/// Failures are reported as <see cref="Sip2ConnectionException"/>, <see cref="Sip2TimeoutException"/>,
+/// <see cref="Sip2ProtocolException"/> and <see cref="Sip2LoginRefusedException"/>, all
+/// <see cref="Sip2Exception"/>s; cancellation as <see cref="OperationCanceledException"/>. A timeout, a
+/// cancellation during an exchange, or a lost connection closes the connection (a late response would
+/// otherwise answer the next request); <see cref="ConnectAsync"/> opens a new one.
+/// </remarks>
+public sealed partial class Sip2Client : IAsyncDisposable
+{
+    private readonly Sip2CodecOptions codec;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly byte[] requestAcsResend;
+    private Connection? connection;
+    private int sequence;
+    private bool disposed;
+
+    /// <summary>Creates a client; nothing is connected until <see cref="ConnectAsync"/>.</summary>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public Sip2Client(Sip2ClientOptions options)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        options.Validate();
+        codec = options.ToCodecOptions();
+        logger = options.Logger ?? NullLogger.Instance;
+        requestAcsResend = Sip2MessageWriter.ToBytes(new RequestAcsResend(), codec, Sip2Trailer.WithChecksum());
+    }
+
+    /// <summary>The options the client was created with.</summary>
+    public Sip2ClientOptions Options { get; }
+
+    /// <summary>Whether a connection is open (as far as the client knows: a peer's close is seen on the next read).</summary>
+    public bool IsConnected => Volatile.Read(ref connection) is not null;
+
+    /// <summary>Opens the connection (TCP, then TLS when configured), closing any previous one. Sequence numbers restart at 0.</summary>
+    /// <exception cref="Sip2ConnectionException">The connection could not be opened.</exception>
+    /// <exception cref="Sip2TimeoutException">Connecting took longer than <see cref="Sip2ClientOptions.ConnectTimeout"/>.</exception>
+    public async Task ConnectAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Close();
+            Log.Connecting(logger, Options.Host, Options.Port, Options.UseTls);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Options.ConnectTimeout);
+            Socket? socket = null;
+            Stream? stream = null;
+            try
+            {
+                socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                // Disposing the socket is what interrupts a connect or handshake on every target framework.
+                using (timeout.Token.Register(static s => ((Socket)s!).Dispose(), socket))
+                {
+#if NET8_0_OR_GREATER
+                    await socket.ConnectAsync(Options.Host, Options.Port, timeout.Token).ConfigureAwait(false);
+#else
+                    await socket.ConnectAsync(Options.Host, Options.Port).ConfigureAwait(false);
+#endif
+                    stream = new NetworkStream(socket, ownsSocket: true);
+                    if (Options.UseTls)
+                    {
+                        var tls = new SslStream(stream, leaveInnerStreamOpen: false, Options.RemoteCertificateValidationCallback);
+                        stream = tls;
+#if NET8_0_OR_GREATER
+                        await tls.AuthenticateAsClientAsync(
+                            new SslClientAuthenticationOptions { TargetHost = Options.TlsTargetHost ?? Options.Host }, timeout.Token).ConfigureAwait(false);
+#else
+                        await tls.AuthenticateAsClientAsync(Options.TlsTargetHost ?? Options.Host).ConfigureAwait(false);
+#endif
+                    }
+                }
+
+                timeout.Token.ThrowIfCancellationRequested();
+            }
+            catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException or AuthenticationException)
+            {
+                (stream ?? (IDisposable?)socket)?.Dispose();
+                cancellationToken.ThrowIfCancellationRequested();
+                if (timeout.IsCancellationRequested)
+                {
+                    Log.ConnectFailed(logger, Options.Host, Options.Port, "timeout");
+                    throw new Sip2TimeoutException($"Connecting to {Options.Host}:{Options.Port} took longer than {Options.ConnectTimeout}.", e);
+                }
+
+                Log.ConnectFailed(logger, Options.Host, Options.Port, e.Message);
+                var what = e is AuthenticationException ? "The TLS handshake with" : "Could not connect to";
+                throw new Sip2ConnectionException($"{what} {Options.Host}:{Options.Port} failed: {e.Message}", e);
+            }
+
+            Volatile.Write(ref connection, new Connection(socket, stream!, Options.MaxMessageLength));
+            sequence = 0;
+            Log.Connected(logger, Options.Host, Options.Port);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sends a fully built request and returns the response, checked to be the one the request calls for
+    /// (a Patron Status Response for Block Patron). The request's trailer is added here.
+    /// </summary>
+    /// <exception cref="Sip2ProtocolException">The response could not be read or is of another type.</exception>
+    public async Task<Sip2Message> SendAsync(Sip2Message request, CancellationToken cancellationToken = default)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var (_, result) = await ExchangeAsync(
+            ay => Sip2MessageWriter.ToBytes(request, codec, ay is { } n ? Sip2Trailer.WithChecksum(n) : Sip2Trailer.None),
+            request.Command, Options.ErrorDetection, cancellationToken).ConfigureAwait(false);
+        if (result.Message is not { } response)
+        {
+            Log.UnparseableResponse(logger, result.Error!.ToString());
+            throw new Sip2ProtocolException(Sip2ProtocolFailure.UnparseableResponse,
+                $"The response to {request.Descriptor.SpecName} could not be read: {result.Error}", result.Command, result.Error);
+        }
+
+        if (request.Descriptor.ResponseCommand is { } expected && response.Command != expected)
+        {
+            throw Unexpected(request.Descriptor.SpecName, Sip2MessageTable.Get(expected).SpecName, response);
+        }
+
+        return response;
+    }
+
+    /// <summary>Sends a fully built request and returns its response as <typeparamref name="TResponse"/>.</summary>
+    /// <exception cref="Sip2ProtocolException">The response could not be read or is not a <typeparamref name="TResponse"/>.</exception>
+    public async Task<TResponse> SendAsync<TResponse>(Sip2Message request, CancellationToken cancellationToken = default)
+        where TResponse : Sip2Message
+    {
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return response as TResponse
+            ?? throw Unexpected(request.Descriptor.SpecName, Sip2MessageTable.Get(typeof(TResponse)).SpecName, response);
+    }
+
+    /// <summary>
+    /// Sends a hand-written message (without terminator) and returns the response as text and as parsed; an
+    /// unreadable response is not an error here. With <paramref name="addTrailer"/>, the client's next sequence
+    /// number and a checksum are appended. 96 and 97 are handled as for any request.
+    /// </summary>
+    /// <exception cref="ArgumentException">The message is empty or contains a CR or LF.</exception>
+    public async Task<Sip2RawResponse> SendRawAsync(string message, bool addTrailer = false, CancellationToken cancellationToken = default)
+    {
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        var text = message.TrimEnd('\r', '\n');
+        if (text.Length == 0 || text.IndexOfAny(['\r', '\n']) >= 0)
+        {
+            throw new ArgumentException("A raw message is one non-empty line.", nameof(message));
+        }
+
+        Sip2Command? command = text.Length >= 2 && char.IsDigit(text[0]) && char.IsDigit(text[1])
+            ? (Sip2Command)(((text[0] - '0') * 10) + (text[1] - '0'))
+            : null;
+        var (frame, result) = await ExchangeAsync(ay => EncodeRaw(text, ay), command, addTrailer, cancellationToken).ConfigureAwait(false);
+        return new Sip2RawResponse(Options.Encoding.GetString(frame), result);
+    }
+
+    /// <summary>Closes the connection. The client can be connected again until it is disposed.</summary>
+    public async Task DisconnectAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Close();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Closes the connection; an exchange in progress fails with <see cref="Sip2ConnectionException"/>.</summary>
+    public ValueTask DisposeAsync()
+    {
+        disposed = true;
+        Close();
+        return default;
+    }
+
+    private byte[] EncodeRaw(string text, int? sequenceNumber)
+    {
+        var encoding = Options.Encoding;
+        var body = encoding.GetBytes(text);
+        var terminator = Options.Terminator == Sip2Terminator.CrLf ? 2 : 1;
+        var trailer = sequenceNumber is null ? 0 : 9;
+        var bytes = new byte[body.Length + trailer + terminator];
+        body.CopyTo(bytes, 0);
+        if (sequenceNumber is { } n)
+        {
+            var at = body.Length;
+            bytes[at] = (byte)'A';
+            bytes[at + 1] = (byte)'Y';
+            bytes[at + 2] = (byte)('0' + n);
+            bytes[at + 3] = (byte)'A';
+            bytes[at + 4] = (byte)'Z';
+            Sip2Checksum.WriteHex(Sip2Checksum.Compute(bytes.AsSpan(0, at + 5)), bytes.AsSpan(at + 5, 4));
+        }
+
+        bytes[bytes.Length - terminator] = (byte)'\r';
+        if (terminator == 2)
+        {
+            bytes[bytes.Length - 1] = (byte)'\n';
+        }
+
+        return bytes;
+    }
+
+    /// <summary>
+    /// One request and its response, under the gate: encode with the next sequence number, send, then read
+    /// until a usable response arrives. A response that fails its checksum gets a 97 (the ACS sends it again);
+    /// a 96 gets the same bytes again, same sequence number included. Both spend the retry budget.
+    /// </summary>
+    private async Task<(byte[] Frame, Sip2ParseResult Result)> ExchangeAsync(
+        Func<int?, byte[]> encode, Sip2Command? command, bool useSequence, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = Volatile.Read(ref connection)
+                ?? throw new Sip2ConnectionException("The client is not connected; call ConnectAsync first.");
+            int? ay = useSequence ? sequence : null;
+            var request = encode(ay);
+            if (useSequence)
+            {
+                sequence = Sip2SequenceNumber.Next(sequence);
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var abort = timeout.Token.Register(static c => ((Connection)c!).Dispose(), current);
+            try
+            {
+                await WriteAsync(current, request, timeout.Token).ConfigureAwait(false);
+                var retries = 0;
+                while (true)
+                {
+                    timeout.CancelAfter(Options.ResponseTimeout);
+                    var frame = await ReadFrameAsync(current, timeout.Token).ConfigureAwait(false);
+                    var result = Sip2MessageParser.Parse(frame, codec);
+                    Observe(Sip2WireDirection.Received, frame, result.Command);
+
+                    var corrupted = result.Error?.Code == Sip2ErrorCode.ChecksumMismatch;
+                    var resend = result.Command == Sip2Command.RequestScResend && !corrupted;
+                    if (!corrupted && !resend)
+                    {
+                        if (ay is { } sent && result.SequenceNumber is { } received && received != sent)
+                        {
+                            Log.SequenceMismatch(logger, received, sent);
+                        }
+
+                        return (frame, result);
+                    }
+
+                    if (++retries > Options.RetryBudget)
+                    {
+                        Log.RetryBudgetExhausted(logger, Options.RetryBudget, command);
+                        throw new Sip2ProtocolException(Sip2ProtocolFailure.RetryBudgetExhausted,
+                            $"No usable response after {Options.RetryBudget} retries ({(corrupted ? "corrupted responses" : "resend requests")}).",
+                            result.Command, result.Error);
+                    }
+
+                    if (corrupted)
+                    {
+                        Log.ChecksumMismatch(logger, retries, Options.RetryBudget);
+                        await WriteAsync(current, requestAcsResend, timeout.Token).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        Log.ResendRequested(logger, retries, Options.RetryBudget);
+                        await WriteAsync(current, request, timeout.Token).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException or Sip2ConnectionException)
+            {
+                // The exchange broke off midway: whatever arrives later would be read as the next response.
+                Close(current);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (timeout.IsCancellationRequested)
+                {
+                    Log.ResponseTimeout(logger, Options.ResponseTimeout);
+                    throw new Sip2TimeoutException($"No response within {Options.ResponseTimeout}; the connection was closed.", e);
+                }
+
+                Log.ConnectionLost(logger, e.Message);
+                throw e as Sip2ConnectionException ?? new Sip2ConnectionException($"The connection was lost: {e.Message}", e);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task WriteAsync(Connection current, byte[] bytes, CancellationToken cancellationToken)
+    {
+        Observe(Sip2WireDirection.Sent, bytes.AsSpan(0, bytes.Length - (Options.Terminator == Sip2Terminator.CrLf ? 2 : 1)), null);
+#if NET8_0_OR_GREATER
+        await current.Stream.WriteAsync(bytes.AsMemory(), cancellationToken).ConfigureAwait(false);
+#else
+        await current.Stream.WriteAsync(bytes, 0, bytes.Length, cancellationToken).ConfigureAwait(false);
+#endif
+        await current.Stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the next frame (without terminator) into a new array.</summary>
+    private async Task<byte[]> ReadFrameAsync(Connection current, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var buffer = new ReadOnlySequence<byte>(current.Buffer, current.Start, current.End - current.Start);
+            var status = Sip2FrameReader.TryReadFrame(ref buffer, Options.MaxMessageLength, out var frame);
+            if (status == Sip2FrameStatus.TooLong)
+            {
+                Close(current);
+                throw new Sip2ProtocolException(Sip2ProtocolFailure.ResponseTooLong,
+                    $"A response is longer than {Options.MaxMessageLength} bytes; the connection was closed.");
+            }
+
+            var bytes = status == Sip2FrameStatus.Frame ? frame.ToArray() : null;
+            current.Start = current.End - (int)buffer.Length;
+            if (bytes is not null)
+            {
+                return bytes;
+            }
+
+            current.MakeRoom();
+#if NET8_0_OR_GREATER
+            var read = await current.Stream.ReadAsync(current.Buffer.AsMemory(current.End), cancellationToken).ConfigureAwait(false);
+#else
+            var read = await current.Stream.ReadAsync(current.Buffer, current.End, current.Buffer.Length - current.End, cancellationToken).ConfigureAwait(false);
+#endif
+            if (read == 0)
+            {
+                throw new Sip2ConnectionException("The ACS closed the connection.");
+            }
+
+            current.End += read;
+        }
+    }
+
+    private void Observe(Sip2WireDirection direction, ReadOnlySpan<byte> frame, Sip2Command? command)
+    {
+        var observer = Options.WireObserver;
+        if (observer is null && !logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+
+        var text = Sip2WireText.ToMaskedText(frame, Options.Encoding, Options.FieldDelimiter);
+        if (direction == Sip2WireDirection.Sent)
+        {
+            Log.Sent(logger, text.Length >= 2 && char.IsDigit(text[0]) && char.IsDigit(text[1]) ? (Sip2Command)(((text[0] - '0') * 10) + (text[1] - '0')) : 0, text);
+        }
+        else
+        {
+            Log.Received(logger, command, text);
+        }
+
+        observer?.Invoke(direction, text);
+    }
+
+    private static Sip2ProtocolException Unexpected(string request, string expected, Sip2Message response) =>
+        new(Sip2ProtocolFailure.UnexpectedResponse,
+            $"{request} was answered with {response.Descriptor.SpecName} ({(int)response.Command:00}), not {expected}.", response.Command);
+
+    private void Close(Connection? only = null)
+    {
+        var current = Volatile.Read(ref connection);
+        if (current is null || (only is not null && !ReferenceEquals(current, only)))
+        {
+            only?.Dispose();
+            return;
+        }
+
+        if (Interlocked.CompareExchange(ref connection, null, current) == current)
+        {
+            current.Dispose();
+            Log.Disconnected(logger, Options.Host, Options.Port);
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (disposed)
+        {
+            throw new ObjectDisposedException(nameof(Sip2Client));
+        }
+    }
+
+    /// <summary>An open connection and its read buffer (bytes from Start to End are received, not yet framed).</summary>
+    private sealed class Connection(Socket socket, Stream stream, int maxMessageLength) : IDisposable
+    {
+        public Socket Socket { get; } = socket;
+
+        public Stream Stream { get; } = stream;
+
+        public byte[] Buffer { get; private set; } = new byte[4096];
+
+        public int Start { get; set; }
+
+        public int End { get; set; }
+
+        // Moves unread bytes to the front, and grows the buffer when a message fills it (up to the cap, plus
+        // room for its terminator so TooLong can be told apart from "almost there").
+        public void MakeRoom()
+        {
+            if (Start > 0)
+            {
+                Array.Copy(Buffer, Start, Buffer, 0, End - Start);
+                End -= Start;
+                Start = 0;
+            }
+
+            if (End == Buffer.Length)
+            {
+                var size = Math.Min(Math.Max(Buffer.Length * 2, 4096), maxMessageLength + 2);
+                if (size <= Buffer.Length)
+                {
+                    size = Buffer.Length + 1;
+                }
+
+                var larger = new byte[size];
+                Array.Copy(Buffer, larger, End);
+                Buffer = larger;
+            }
+        }
+
+        public void Dispose()
+        {
+            Stream.Dispose();
+            Socket.Dispose();
+        }
+    }
+}
