@@ -80,8 +80,9 @@ internal sealed class TestServer : IAsyncDisposable
             ShutdownTimeout = TimeSpan.FromSeconds(2),
         };
         options = configure?.Invoke(options) ?? options;
-        var handler = new Sip2ConnectionHandler(policy, backend, options, registry: registry, timeProvider: time, loggerFactory: LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
-        var server = new Sip2Server(handler);
+        var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var handler = new Sip2ConnectionHandler(policy, backend, options, registry: registry, timeProvider: time, loggerFactory: loggerFactory);
+        var server = new Sip2Server(handler, loggerFactory);
         await server.StartAsync();
         return new TestServer(server, registry, backend, logs, time) { NoLoginRegistration = noLogin };
     }

@@ -1,0 +1,161 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Sip2.Net.Access;
+using Sip2.Net.Encodings;
+using Sip2.Net.Messages;
+using Sip2.Net.Server;
+
+namespace Sip2.Net.IntegrationTests;
+
+public class LifecycleTests
+{
+    // Timeouts run on a fake clock. The server arms its timer when it starts waiting for bytes, which the
+    // test cannot observe, so the clock is advanced in steps until the connection closes (bounded).
+    private static async Task<bool> AdvanceUntilClosedAsync(FakeTimeProvider time, RawKiosk kiosk, TimeSpan step)
+    {
+        var closed = kiosk.WaitForCloseAsync(TimeSpan.FromSeconds(20));
+        for (var i = 0; i < 200 && !closed.IsCompleted; i++)
+        {
+            time.Advance(step);
+            await Task.WhenAny(closed, Task.Delay(25));
+        }
+
+        return await closed;
+    }
+
+    [Fact]
+    public async Task A_connection_that_never_logs_in_is_closed_after_the_login_timeout()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TestServer.StartAsync(o => o with { LoginTimeout = TimeSpan.FromSeconds(60) }, time);
+        using var kiosk = await server.RawAsync();
+        await kiosk.SendAsync("9900302.00\r"); // status is allowed, but does not count as a login
+        await kiosk.ReceiveAsync();
+
+        Assert.True(await AdvanceUntilClosedAsync(time, kiosk, TimeSpan.FromSeconds(61)));
+        Assert.Contains(server.Logs.Lines, l => l.Contains("login timeout"));
+    }
+
+    [Fact]
+    public async Task A_silent_session_is_closed_after_the_idle_timeout()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TestServer.StartAsync(o => o with { IdleTimeout = TimeSpan.FromMinutes(10) }, time);
+        using var kiosk = await server.RawAsync("127.0.0.2");
+        await kiosk.SendAsync("9900302.00\r");
+        await kiosk.ReceiveAsync();
+
+        Assert.True(await AdvanceUntilClosedAsync(time, kiosk, TimeSpan.FromMinutes(11)));
+        Assert.Contains(server.Logs.Lines, l => l.Contains("idle timeout"));
+    }
+
+    [Fact]
+    public async Task A_message_never_finished_is_closed_after_the_partial_message_timeout()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TestServer.StartAsync(o => o with { PartialMessageTimeout = TimeSpan.FromSeconds(30) }, time);
+        using var kiosk = await server.RawAsync("127.0.0.2");
+        await kiosk.SendAsync("9900302.00\r");
+        await kiosk.ReceiveAsync();
+        await kiosk.SendAsync("99003"); // and never the rest
+
+        Assert.True(await AdvanceUntilClosedAsync(time, kiosk, TimeSpan.FromSeconds(31)));
+        Assert.Contains(server.Logs.Lines, l => l.Contains("message not completed in time"));
+    }
+
+    [Fact]
+    public async Task A_back_end_that_hangs_gets_a_failure_response_after_the_back_end_timeout()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TestServer.StartAsync(o => o with { BackendTimeout = TimeSpan.FromSeconds(5) }, time);
+        using var kiosk = await server.RawAsync("127.0.0.2");
+
+        await kiosk.SendAsync("11YN20240417    083058                  AOalpha|AAslow|AB3900001|AC|\r");
+        var response = kiosk.ReceiveAsync();
+        for (var i = 0; i < 200 && !response.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(6));
+            await Task.WhenAny(response, Task.Delay(25));
+        }
+
+        Assert.StartsWith("120", await response, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tls_sessions_work_with_a_certificate_made_here()
+    {
+        using var certificate = TestServer.CreateCertificate();
+        await using var server = await TestServer.StartAsync(certificate: certificate);
+        await using var client = server.Client(tls: true);
+        await client.ConnectAsync();
+
+        await client.LoginAsync(TestServer.KioskA, TestServer.KioskAPassword);
+
+        Assert.True((await client.CheckoutAsync("p1", "3900001")).Ok);
+    }
+
+    [Fact]
+    public async Task A_failed_tls_handshake_is_logged_once_and_costs_only_the_socket()
+    {
+        using var certificate = TestServer.CreateCertificate();
+        await using var server = await TestServer.StartAsync(certificate: certificate);
+        using var plain = await server.RawAsync();
+
+        await plain.SendAsync("9900302.00\r"); // not a TLS hello
+
+        Assert.True(await plain.WaitForCloseAsync());
+        Assert.Single(server.Logs.Lines, l => l.StartsWith("Warning 1015", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Graceful_stop_lets_the_request_in_flight_finish()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var client = server.Client();
+        await client.ConnectAsync();
+        await client.LoginAsync(TestServer.KioskA, TestServer.KioskAPassword);
+
+        await server.Server.StopAsync();
+
+        Assert.Equal(0, server.Server.Handler.ConnectionCount);
+        await Assert.ThrowsAnyAsync<Exception>(() => client.ScStatusAsync());
+    }
+
+    [Fact]
+    public async Task Options_are_validated_when_the_server_is_built()
+    {
+        var policy = new Sip2RegistryAccessPolicy(new InMemorySip2ClientRegistry(new InMemorySip2LibraryDirectory()), new InMemorySip2LibraryDirectory());
+
+        var error = Assert.Throws<ArgumentException>(() => new Sip2ConnectionHandler(policy, new CountingBackend(), new Sip2ServerOptions { MaxConnections = 0 }));
+        Assert.Contains("MaxConnections", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_generic_host_runs_the_server_from_dependency_injection()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSip2Server(o => o with { Endpoints = [new Sip2ListenEndpoint { EndPoint = new(System.Net.IPAddress.Loopback, 0) }] })
+            .AddBackend<CountingBackend>()
+            .ConfigureRegistry(Sip2RegistryOptions.AllowLocalNetworks);
+        using var host = builder.Build();
+        var directory = host.Services.GetRequiredService<InMemorySip2LibraryDirectory>();
+        directory.SetInstitution(new Resolution.Sip2Institution { Id = "alpha" });
+        directory.SetBranchConfiguration(new Sip2BranchConfiguration { InstitutionId = "alpha", BranchId = "main" });
+        var registry = host.Services.GetRequiredService<ISip2ClientRegistry>();
+        (await registry.CreateAsync(new Sip2ClientRegistration { IPAddress = System.Net.IPAddress.Parse("127.0.0.2"), InstitutionId = "alpha", BranchId = "main" })).GetValueOrThrow();
+
+        await host.StartAsync();
+        var port = host.Services.GetRequiredService<Sip2Server>().BoundEndpoints[0].Port;
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.2"), 0));
+        await socket.ConnectAsync(System.Net.IPAddress.Loopback, port);
+        using var kiosk = new RawKiosk(socket, Sip2Encoding.Ibm850);
+        await kiosk.SendAsync("1720240417    083058AOalpha|AB1|\r");
+        var response = await kiosk.ReceiveAsync();
+        await host.StopAsync();
+
+        Assert.StartsWith("18", response, StringComparison.Ordinal);
+        Assert.Equal(1, ((CountingBackend)host.Services.GetRequiredService<ISip2Backend>()).CallsOf(Sip2Command.ItemInformation));
+    }
+}
