@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 api=src/Sip2.Net/PublicAPI
-dotnet format analyzers src/Sip2.Net/Sip2.Net.csproj --diagnostics RS0016 RS0017 --severity info
+dotnet format analyzers src/Sip2.Net/Sip2.Net.csproj --diagnostics RS0016 --severity info
 for target in net8.0 net10.0; do
   sed -E 's/^override (Sip2\.Net\.[A-Za-z0-9_.]+)\.<Clone>\$\(\) -> Sip2\.Net\.Messages\.Sip2Message!$/override \1.<Clone>$() -> \1!/' \
     "$api/netstandard2.0/PublicAPI.Unshipped.txt" > "$api/$target/PublicAPI.Unshipped.txt"

@@ -15,6 +15,16 @@ public sealed record Sip2ListenEndpoint
 
     /// <summary>The server certificate (with private key) for TLS on this endpoint; null for plain TCP.</summary>
     public X509Certificate2? Certificate { get; init; }
+
+    /// <summary>
+    /// Whether connections start with a PROXY protocol header (v1 or v2) from a load balancer. When on, the
+    /// header is mandatory, is accepted only from <see cref="TrustedProxies"/>, and the address it reports is
+    /// the one the access policy sees. Default: off.
+    /// </summary>
+    public bool ProxyProtocol { get; init; }
+
+    /// <summary>The proxies allowed to send a PROXY header on this endpoint; a connection from anywhere else is closed.</summary>
+    public IReadOnlyList<Sip2IPNetwork> TrustedProxies { get; init; } = [];
 }
 
 /// <summary>
@@ -82,6 +92,7 @@ public sealed record Sip2ServerOptions
         {
             Require(endpoint?.EndPoint is not null, nameof(Endpoints), "every endpoint needs an address");
             Require(endpoint!.Certificate is null || endpoint.Certificate.HasPrivateKey, nameof(Endpoints), "a TLS certificate needs its private key");
+            Require(!endpoint.ProxyProtocol || endpoint.TrustedProxies is { Count: > 0 }, nameof(Endpoints), "a PROXY protocol endpoint needs at least one trusted proxy");
         }
 
         Require(MaxMessageLength is >= 64 and <= 16 * 1024 * 1024, nameof(MaxMessageLength), "64 bytes to 16 MiB");

@@ -1,0 +1,216 @@
+using System;
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Net;
+using System.Text;
+
+namespace Sip2.Net.Protocol;
+
+/// <summary>What reading a PROXY header (<see cref="Sip2ProxyHeader"/>) found.</summary>
+public enum Sip2ProxyHeaderStatus
+{
+    /// <summary>The header is not complete yet: read more bytes (within the deadline) and call again.</summary>
+    NeedMoreData = 0,
+    /// <summary>A valid header was read and consumed.</summary>
+    Parsed = 1,
+    /// <summary>The bytes are not a valid PROXY header (or it is longer than allowed): close the connection.</summary>
+    Invalid = 2,
+}
+
+/// <summary>The result of reading a PROXY protocol header.</summary>
+public readonly struct Sip2ProxyHeaderResult
+{
+    internal Sip2ProxyHeaderResult(IPEndPoint? source, int version, string? error)
+    {
+        Source = source;
+        Version = version;
+        Error = error;
+    }
+
+    /// <summary>
+    /// The client's address as the proxy reports it, or null when the proxy speaks for itself
+    /// (v1 <c>UNKNOWN</c>, v2 <c>LOCAL</c> such as a health check, or an address family other than TCP over IPv4/IPv6).
+    /// </summary>
+    public IPEndPoint? Source { get; }
+
+    /// <summary>The protocol version, 1 (text) or 2 (binary).</summary>
+    public int Version { get; }
+
+    /// <summary>Why the header was refused, when it was.</summary>
+    public string? Error { get; }
+}
+
+/// <summary>
+/// Reads the PROXY protocol header (HAProxy's, versions 1 and 2) that a load balancer puts before the client's
+/// bytes, so the access policy sees the kiosk's address instead of the proxy's. The header is read with a
+/// hard length cap; anything malformed is <see cref="Sip2ProxyHeaderStatus.Invalid"/>, never an exception.
+/// Only accept it from proxies you trust: anyone else could claim any address.
+/// </summary>
+public static class Sip2ProxyHeader
+{
+    /// <summary>The longest header accepted, in bytes: v1's maximum of 107, or v2's 16-byte preamble and up to 512 bytes of addresses and TLVs.</summary>
+    public const int MaxLength = 16 + 512;
+
+    private const int V1MaxLength = 107;
+
+    private static ReadOnlySpan<byte> V2Signature => [0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A];
+
+    private static ReadOnlySpan<byte> V1Prefix => "PROXY "u8;
+
+    /// <summary>
+    /// Looks for a complete header at the start of <paramref name="buffer"/>. On <see cref="Sip2ProxyHeaderStatus.Parsed"/>,
+    /// <paramref name="buffer"/> is advanced past it; otherwise it is left unchanged.
+    /// </summary>
+    public static Sip2ProxyHeaderStatus TryRead(ref ReadOnlySequence<byte> buffer, out Sip2ProxyHeaderResult result)
+    {
+        Span<byte> head = stackalloc byte[MaxLength];
+        var available = (int)Math.Min(buffer.Length, MaxLength);
+        buffer.Slice(0, available).CopyTo(head);
+        var status = TryRead(head.Slice(0, available), out result, out var consumed);
+        if (status == Sip2ProxyHeaderStatus.Parsed)
+        {
+            buffer = buffer.Slice(consumed);
+        }
+
+        return status;
+    }
+
+    /// <summary>Reads a header from the start of <paramref name="bytes"/>; <paramref name="consumed"/> is its length when parsed.</summary>
+    public static Sip2ProxyHeaderStatus TryRead(ReadOnlySpan<byte> bytes, out Sip2ProxyHeaderResult result, out int consumed)
+    {
+        consumed = 0;
+        result = default;
+        if (bytes.IsEmpty)
+        {
+            return Sip2ProxyHeaderStatus.NeedMoreData;
+        }
+
+        var signature = V2Signature;
+        if (bytes[0] == signature[0])
+        {
+            var prefix = Math.Min(bytes.Length, signature.Length);
+            if (!bytes.Slice(0, prefix).SequenceEqual(signature.Slice(0, prefix)))
+            {
+                return Invalid(out result, "not a PROXY protocol header");
+            }
+
+            return prefix < signature.Length ? Sip2ProxyHeaderStatus.NeedMoreData : ReadV2(bytes, out result, out consumed);
+        }
+
+        var v1 = V1Prefix;
+        var shown = Math.Min(bytes.Length, v1.Length);
+        if (!bytes.Slice(0, shown).SequenceEqual(v1.Slice(0, shown)))
+        {
+            return Invalid(out result, "not a PROXY protocol header");
+        }
+
+        return ReadV1(bytes, out result, out consumed);
+    }
+
+    // "PROXY TCP4 <src> <dst> <srcport> <dstport>\r\n" or "PROXY UNKNOWN ...\r\n", at most 107 bytes.
+    private static Sip2ProxyHeaderStatus ReadV1(ReadOnlySpan<byte> bytes, out Sip2ProxyHeaderResult result, out int consumed)
+    {
+        consumed = 0;
+        var end = bytes.Slice(0, Math.Min(bytes.Length, V1MaxLength)).IndexOf("\r\n"u8);
+        if (end < 0)
+        {
+            return bytes.Length >= V1MaxLength ? Invalid(out result, "v1 header longer than 107 bytes") : Need(out result);
+        }
+
+        for (var i = 0; i < end; i++)
+        {
+            if (bytes[i] < 0x20 || bytes[i] > 0x7E)
+            {
+                return Invalid(out result, "v1 header has a non-printable byte");
+            }
+        }
+
+        consumed = end + 2;
+        var parts = Encoding.ASCII.GetString(bytes.Slice(0, end).ToArray()).Split(' ');
+        if (parts.Length >= 2 && parts[1] == "UNKNOWN")
+        {
+            result = new Sip2ProxyHeaderResult(null, 1, null);
+            return Sip2ProxyHeaderStatus.Parsed;
+        }
+
+        if (parts.Length != 6 || parts[1] is not ("TCP4" or "TCP6")
+            || !IPAddress.TryParse(parts[2], out var source) || !IPAddress.TryParse(parts[3], out _)
+            || !TryPort(parts[4], out var port) || !TryPort(parts[5], out _)
+            || (source.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) != (parts[1] == "TCP4"))
+        {
+            consumed = 0;
+            return Invalid(out result, "malformed v1 header");
+        }
+
+        result = new Sip2ProxyHeaderResult(new IPEndPoint(source, port), 1, null);
+        return Sip2ProxyHeaderStatus.Parsed;
+    }
+
+    // 12-byte signature, version/command, family/protocol, 2-byte length, then addresses and TLVs.
+    private static Sip2ProxyHeaderStatus ReadV2(ReadOnlySpan<byte> bytes, out Sip2ProxyHeaderResult result, out int consumed)
+    {
+        consumed = 0;
+        if (bytes.Length < 16)
+        {
+            return Need(out result);
+        }
+
+        var versionCommand = bytes[12];
+        var family = bytes[13];
+        var length = BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(14, 2));
+        if (versionCommand >> 4 != 2 || (versionCommand & 0x0F) > 1)
+        {
+            return Invalid(out result, "unsupported v2 version or command");
+        }
+
+        if (16 + length > MaxLength)
+        {
+            return Invalid(out result, "v2 header longer than allowed");
+        }
+
+        if (bytes.Length < 16 + length)
+        {
+            return Need(out result);
+        }
+
+        consumed = 16 + length;
+        var body = bytes.Slice(16, length);
+        if ((versionCommand & 0x0F) == 0)
+        {
+            result = new Sip2ProxyHeaderResult(null, 2, null); // LOCAL: the proxy's own connection
+            return Sip2ProxyHeaderStatus.Parsed;
+        }
+
+        switch (family)
+        {
+            case 0x11 when body.Length >= 12: // TCP over IPv4
+                result = new Sip2ProxyHeaderResult(new IPEndPoint(new IPAddress(body.Slice(0, 4).ToArray()), BinaryPrimitives.ReadUInt16BigEndian(body.Slice(8, 2))), 2, null);
+                return Sip2ProxyHeaderStatus.Parsed;
+            case 0x21 when body.Length >= 36: // TCP over IPv6
+                result = new Sip2ProxyHeaderResult(new IPEndPoint(new IPAddress(body.Slice(0, 16).ToArray()), BinaryPrimitives.ReadUInt16BigEndian(body.Slice(32, 2))), 2, null);
+                return Sip2ProxyHeaderStatus.Parsed;
+            case 0x11 or 0x21:
+                consumed = 0;
+                return Invalid(out result, "v2 address block too short");
+            default:
+                result = new Sip2ProxyHeaderResult(null, 2, null); // UNSPEC, UDP or UNIX: no usable client address
+                return Sip2ProxyHeaderStatus.Parsed;
+        }
+    }
+
+    private static bool TryPort(string text, out int port) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) && port <= 65535
+        && (text.Length == 1 || text[0] != '0');
+
+    private static Sip2ProxyHeaderStatus Need(out Sip2ProxyHeaderResult result)
+    {
+        result = default;
+        return Sip2ProxyHeaderStatus.NeedMoreData;
+    }
+
+    private static Sip2ProxyHeaderStatus Invalid(out Sip2ProxyHeaderResult result, string error)
+    {
+        result = new Sip2ProxyHeaderResult(null, 0, error);
+        return Sip2ProxyHeaderStatus.Invalid;
+    }
+}

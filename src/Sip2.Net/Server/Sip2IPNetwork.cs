@@ -1,0 +1,114 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using Sip2.Net.Access;
+
+namespace Sip2.Net.Server;
+
+/// <summary>An address range in CIDR form (<c>10.0.0.0/8</c>, <c>2001:db8::/32</c>, or one address), for trusted proxies.</summary>
+public readonly struct Sip2IPNetwork : IEquatable<Sip2IPNetwork>
+{
+    private readonly byte[] prefixBytes;
+
+    /// <summary>Creates a range from its base address and prefix length.</summary>
+    public Sip2IPNetwork(IPAddress baseAddress, int prefixLength)
+    {
+        var address = Sip2IPAddresses.Normalize(baseAddress ?? throw new ArgumentNullException(nameof(baseAddress)));
+        var bits = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+        if (prefixLength < 0 || prefixLength > bits)
+        {
+            throw new ArgumentOutOfRangeException(nameof(prefixLength), prefixLength, $"0 to {bits} for this address family.");
+        }
+
+        BaseAddress = address;
+        PrefixLength = prefixLength;
+        prefixBytes = address.GetAddressBytes();
+    }
+
+    /// <summary>The first address of the range.</summary>
+    public IPAddress BaseAddress { get; }
+
+    /// <summary>The number of leading bits that must match.</summary>
+    public int PrefixLength { get; }
+
+    /// <summary>Parses <c>address/prefix</c>, or a single address.</summary>
+    public static Sip2IPNetwork Parse(string text) =>
+        TryParse(text, out var network) ? network : throw new FormatException($"'{text}' is not an address or an address/prefix range.");
+
+    /// <summary>Parses <c>address/prefix</c>, or a single address.</summary>
+    public static bool TryParse(string? text, out Sip2IPNetwork network)
+    {
+        network = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var slash = text!.IndexOf('/');
+        if (!IPAddress.TryParse(slash < 0 ? text : text.Substring(0, slash), out var address))
+        {
+            return false;
+        }
+
+        var full = Sip2IPAddresses.Normalize(address).AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+        var prefix = full;
+        if (slash >= 0 && (!int.TryParse(text.Substring(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out prefix) || prefix > full))
+        {
+            return false;
+        }
+
+        network = new Sip2IPNetwork(address, prefix);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="address"/> lies in the range (IPv4-mapped IPv6 addresses count as IPv4).</summary>
+    public bool Contains(IPAddress address)
+    {
+        if (address is null || prefixBytes is null)
+        {
+            return false;
+        }
+
+        var candidate = Sip2IPAddresses.Normalize(address).GetAddressBytes();
+        if (candidate.Length != prefixBytes.Length)
+        {
+            return false;
+        }
+
+        var whole = PrefixLength / 8;
+        for (var i = 0; i < whole; i++)
+        {
+            if (candidate[i] != prefixBytes[i])
+            {
+                return false;
+            }
+        }
+
+        var rest = PrefixLength % 8;
+        if (rest == 0)
+        {
+            return true;
+        }
+
+        var mask = (byte)(0xFF << (8 - rest));
+        return (candidate[whole] & mask) == (prefixBytes[whole] & mask);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{BaseAddress}/{PrefixLength}";
+
+    /// <inheritdoc/>
+    public bool Equals(Sip2IPNetwork other) => Equals(BaseAddress, other.BaseAddress) && PrefixLength == other.PrefixLength;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Sip2IPNetwork other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => (BaseAddress?.GetHashCode() ?? 0) ^ PrefixLength;
+
+    /// <summary>Equality.</summary>
+    public static bool operator ==(Sip2IPNetwork left, Sip2IPNetwork right) => left.Equals(right);
+
+    /// <summary>Inequality.</summary>
+    public static bool operator !=(Sip2IPNetwork left, Sip2IPNetwork right) => !left.Equals(right);
+}
