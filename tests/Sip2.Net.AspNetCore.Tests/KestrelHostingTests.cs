@@ -143,4 +143,18 @@ public sealed class KestrelHostingTests
         Assert.Equal(0, host.Handler.ConnectionCount);
         await Assert.ThrowsAsync<Sip2ConnectionException>(() => busy.ScStatusAsync());
     }
+
+    [Fact]
+    public async Task Kestrels_connection_limit_counts_SIP2_connections()
+    {
+        await using var host = await KestrelSip2Host.StartAsync(kestrelOptions: k => k.Limits.MaxConcurrentConnections = 1);
+        await using var first = await host.ConnectAndLoginAsync();
+        using var second = await host.ConnectRawAsync(IPAddress.Loopback);
+
+        await second.SendAsync(Encoding.ASCII.GetBytes("9900302.00\r"));
+
+        Assert.True(string.IsNullOrEmpty(await KestrelSip2Host.ReadToCloseAsync(second)));
+        Assert.True((await first.ScStatusAsync()).OnlineStatus);
+        Assert.Equal(1, host.Handler.ConnectionCount); // refused by Kestrel: the engine never saw it
+    }
 }

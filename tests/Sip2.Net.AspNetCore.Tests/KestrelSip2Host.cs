@@ -47,7 +47,10 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
 
     public Sip2ConnectionHandler Handler => App.Services.GetRequiredService<Sip2ConnectionHandler>();
 
-    public static async Task<KestrelSip2Host> StartAsync(X509Certificate2? certificate = null, Func<Sip2ServerOptions, Sip2ServerOptions>? options = null)
+    public static async Task<KestrelSip2Host> StartAsync(
+        X509Certificate2? certificate = null,
+        Func<Sip2ServerOptions, Sip2ServerOptions>? options = null,
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrelOptions = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -58,6 +61,7 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
             .UseKestrel();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            kestrelOptions?.Invoke(kestrel);
             if (certificate is null)
             {
                 kestrel.ListenSip2(IPAddress.Loopback, 0);
