@@ -73,6 +73,27 @@ public sealed class Sip2ServerBuilder
     /// <summary>Failed-login limits and throttling.</summary>
     public Sip2ServerBuilder ConfigureAccessPolicy(Sip2AccessPolicyOptions options) => Replace(options);
 
+    /// <summary>
+    /// Removes the hosted service that runs the standalone <see cref="Sip2Server"/>, for hosts that feed
+    /// connections to <see cref="Sip2ConnectionHandler"/> themselves (Kestrel, tests). The endpoints in
+    /// <see cref="Sip2ServerOptions.Endpoints"/> are then not bound. Calling it again changes nothing.
+    /// </summary>
+    public Sip2ServerBuilder WithoutStandaloneListener()
+    {
+        for (var i = Services.Count - 1; i >= 0; i--)
+        {
+            var descriptor = Services[i];
+            if (descriptor.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                && !descriptor.IsKeyedService
+                && descriptor.ImplementationType == typeof(Sip2ServerHostedService))
+            {
+                Services.RemoveAt(i);
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Adds (or replaces, by name) a vendor profile.</summary>
     public Sip2ServerBuilder AddVendorProfile(Sip2VendorProfile profile)
     {
