@@ -54,6 +54,35 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_configured_certificate_adds_a_TLS_listener()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=localhost", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var pfx = Path.Combine(folder, "server.pfx");
+        File.WriteAllBytes(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-pass"));
+
+        await using var library = await TestLibrary.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sip2:TlsPort"] = "0",
+            ["Sip2:Certificate:Path"] = pfx,
+            ["Sip2:Certificate:Password"] = "pfx-pass",
+        });
+        await using var kiosk = new Sip2Client(new Sip2ClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = library.TlsPort,
+            UseTls = true,
+            TlsTargetHost = "localhost",
+            RemoteCertificateValidationCallback = (_, presented, _, _) => presented?.GetCertHashString() == certificate.GetCertHashString(),
+        });
+        await kiosk.ConnectAsync();
+        await kiosk.LoginAsync("north-kiosk", "north-pass");
+        Assert.Equal("NORTH", (await kiosk.ScStatusAsync()).InstitutionId);
+    }
+
+    [Fact]
     public async Task A_client_can_be_configured_with_a_password_hash_instead_of_a_password()
     {
         var hash = Sip2PasswordHash.Create("from-a-hash", Sip2PasswordHash.MinimumIterations).ToStoredString();

@@ -37,6 +37,9 @@ internal sealed class TestLibrary : IAsyncDisposable
 
     public int Port => host.BoundEndpoints()[0].Port;
 
+    /// <summary>The TLS listener's port, when a certificate is configured.</summary>
+    public int TlsPort => host.BoundEndpoints()[1].Port;
+
     public InMemoryLibrarySystem Library => (InMemoryLibrarySystem)host.Services.GetRequiredService<ISip2Backend>();
 
     public static async Task<TestLibrary> StartAsync(IDictionary<string, string?>? settings = null)
