@@ -295,6 +295,30 @@ public sealed class CirculationTests
     }
 
     [Fact]
+    public async Task A_checkin_with_cancel_undoes_a_failed_checkout_without_fine_or_routing()
+    {
+        await using var library = await TestLibrary.StartAsync();
+        var kiosk = await library.KioskAsync("north-kiosk", "north-pass");
+        Assert.True((await kiosk.CheckoutAsync("21001", "31004")).Ok);
+
+        var cancel = new CheckinRequest
+        {
+            NoBlock = false,
+            TransactionDate = Sip2Timestamp.Local(TestLibrary.Start.DateTime),
+            ReturnDate = Sip2Timestamp.Local(TestLibrary.Start.DateTime),
+            CurrentLocation = "",
+            InstitutionId = "NORTH",
+            ItemIdentifier = "31004",
+            TerminalPassword = "",
+            Cancel = true,
+        };
+        var undone = await kiosk.SendAsync<CheckinResponse>(cancel);
+        Assert.True(undone.Ok);
+        Assert.Null(library.Library.GetBorrower("31004"));
+        Assert.False((await kiosk.SendAsync<CheckinResponse>(cancel)).Ok); // nothing left to cancel
+    }
+
+    [Fact]
     public async Task Item_information_and_item_status_update_show_and_change_the_item()
     {
         await using var library = await TestLibrary.StartAsync();

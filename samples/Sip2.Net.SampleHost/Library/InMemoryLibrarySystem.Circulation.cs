@@ -101,6 +101,24 @@ internal sealed partial class InMemoryLibrarySystem
             var now = Now(context);
             var borrower = item.Loan?.Patron;
             var messages = new List<string>();
+            if (request.Cancel == true)
+            {
+                // BI=Y: the kiosk could not finish the checkout it reported (the item stayed behind). Undo
+                // the loan as if it never happened: no fine, no routing.
+                if (item.Loan is null)
+                {
+                    return Fail<CheckinResponse>(request, context, Sip2MessageScenario.ItemNotCheckedOut);
+                }
+
+                EndLoan(item);
+                return Answer(new CheckinResponse
+                {
+                    Ok = true, Resensitize = true, MagneticMedia = item.MagneticMedia, Alert = false, TransactionDate = context.Now,
+                    InstitutionId = context.InstitutionId, ItemIdentifier = item.Id, PermanentLocation = item.HomeBranch,
+                    TitleIdentifier = item.Title, PatronIdentifier = borrower?.Id, ScreenMessages = ["Checkout cancelled."],
+                });
+            }
+
             if (item.Loan is { } loan)
             {
                 // Off-line returns are fined by the day they came back, not the day the kiosk reconnected.
@@ -113,10 +131,6 @@ internal sealed partial class InMemoryLibrarySystem
                 }
 
                 EndLoan(item);
-            }
-            else if (request.Cancel == true)
-            {
-                return Fail<CheckinResponse>(request, context, Sip2MessageScenario.ItemNotCheckedOut);
             }
 
             var route = Route(item, context);
@@ -367,12 +381,14 @@ internal sealed partial class InMemoryLibrarySystem
             }
 
             item.InTransitTo = hold.PickupBranch;
+            item.CurrentBranch = here;
             return new(AlertType.HoldForOtherBranch, rules.SortBins.Transit, hold.PickupBranch, hold, $"Hold: send to {hold.PickupBranch}.");
         }
 
         if (!IsHere(item.HomeBranch) || !string.Equals(item.Institution, context.InstitutionId, StringComparison.OrdinalIgnoreCase))
         {
             item.InTransitTo = item.HomeBranch;
+            item.CurrentBranch = here;
             return new(AlertType.SendToOtherBranch, rules.SortBins.Transit, item.HomeBranch, null, $"Send to {item.Institution} {item.HomeBranch}.");
         }
 
