@@ -246,9 +246,3 @@ internal static class SampleHost
         };
     }
 }
-
-internal static partial class Log
-{
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Library data loaded from {File}: {Patrons} patrons, {Items} items, {Loans} loans, {Holds} holds")]
-    public static partial void DataLoaded(ILogger logger, string file, int patrons, int items, int loans, int holds);
-}

@@ -83,6 +83,20 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_branch_configuration_can_switch_messages_off()
+    {
+        await using var library = await TestLibrary.StartAsync(new Dictionary<string, string?>
+        {
+            ["Sip2:Branches:0:SupportedMessages"] = "ScAcsStatus, RequestScAcsResend, Login, PatronInformation, Checkin",
+        });
+        var kiosk = await library.KioskAsync("north-kiosk", "north-pass");
+        Assert.Equal("NNYNYYYYNNNNNNNN", (await kiosk.ScStatusAsync()).GetField(Messages.FieldId.SupportedMessages));
+        var refused = await kiosk.CheckoutAsync("21001", "31001");
+        Assert.False(refused.Ok);
+        Assert.Null(library.Library.GetBorrower("31001"));
+    }
+
+    [Fact]
     public async Task A_client_can_be_configured_with_a_password_hash_instead_of_a_password()
     {
         var hash = Sip2PasswordHash.Create("from-a-hash", Sip2PasswordHash.MinimumIterations).ToStoredString();
