@@ -1,0 +1,37 @@
+using System;
+using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
+using Sip2.Net.Access;
+using Sip2.Net.SampleHost;
+
+// `hash-password` turns a password read from standard input into the stored form for Sip2:Clients:N:PasswordHash,
+// so that a configuration file need not hold a plain password.
+if (args is ["hash-password"])
+{
+    var password = Console.ReadLine();
+    if (string.IsNullOrEmpty(password))
+    {
+        Console.Error.WriteLine("hash-password: type the password on standard input.");
+        return 2;
+    }
+
+    Console.WriteLine(Sip2PasswordHash.Create(password).ToStoredString());
+    return 0;
+}
+
+try
+{
+    using var host = await SampleHost.BuildAsync(args);
+    await host.RunAsync();
+    return 0;
+}
+catch (SampleHostStartupException e)
+{
+    Console.Error.WriteLine($"The SIP2 sample host did not start: {e.Message}");
+    return 1;
+}
+catch (SocketException e)
+{
+    Console.Error.WriteLine($"The SIP2 sample host could not listen: {e.Message} (is another server on the port? try --Sip2:Port=7001)");
+    return 1;
+}

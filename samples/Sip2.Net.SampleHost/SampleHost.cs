@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sip2.Net.Access;
+using Sip2.Net.Encodings;
+using Sip2.Net.Resolution;
+using Sip2.Net.SampleHost.Configuration;
+using Sip2.Net.SampleHost.Library;
+using Sip2.Net.Server;
+
+namespace Sip2.Net.SampleHost;
+
+/// <summary>
+/// Builds the sample host: a generic host running the SIP2 server over the in-memory registry and library
+/// system, all configured from standard .NET configuration. Program runs it; the end-to-end tests build it
+/// in-process on port 0.
+/// </summary>
+internal static class SampleHost
+{
+    /// <summary>
+    /// Reads the configuration, loads and checks the library data file, builds the host and seeds the registry.
+    /// Nothing listens until the host is started.
+    /// </summary>
+    /// <param name="args">Command-line arguments (<c>--Sip2:Port=7001</c>).</param>
+    /// <param name="configure">Runs before the settings are read: tests add configuration or services (a fake clock) here.</param>
+    /// <param name="cancellationToken">Cancels the seeding.</param>
+    /// <exception cref="SampleHostStartupException">The configuration or the data file is wrong.</exception>
+    public static async Task<IHost> BuildAsync(string[] args, Action<HostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        // The content root is the output folder, where appsettings.json and the demo data are copied, so
+        // `dotnet run --project ...` works from any directory.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+
+        var settings = ReadSettings(builder.Configuration);
+        var dataFile = ResolveDataFile(settings.DataFile, builder.Environment.ContentRootPath);
+        var data = LibraryDataFile.Load(dataFile, settings.Institutions.Select(i => i.Id));
+
+        builder.Services.AddSingleton(data);
+        builder.Services.AddSip2Server(options => options with
+            {
+                Endpoints = Endpoints(settings),
+                LoginTimeout = Seconds(settings.Server.LoginTimeoutSeconds) ?? options.LoginTimeout,
+                IdleTimeout = Seconds(settings.Server.IdleTimeoutSeconds) ?? options.IdleTimeout,
+                BackendTimeout = Seconds(settings.Server.BackendTimeoutSeconds) ?? options.BackendTimeout,
+                MaxConnections = settings.Server.MaxConnections ?? options.MaxConnections,
+                MaxConnectionsPerAddress = settings.Server.MaxConnectionsPerAddress ?? options.MaxConnectionsPerAddress,
+                AllowScStatusBeforeLogin = settings.Server.AllowScStatusBeforeLogin ?? options.AllowScStatusBeforeLogin,
+            })
+            .AddBackend<InMemoryLibrarySystem>()
+            // Kiosks of an on-site server, and the demo's 127.0.0.x, live on local networks.
+            .ConfigureRegistry(Sip2RegistryOptions.AllowLocalNetworks)
+            .ConfigureAccessPolicy(new Sip2AccessPolicyOptions { MaxFailedLoginsPerConnection = settings.Server.MaxFailedLogins ?? 3 });
+
+        var host = builder.Build();
+        try
+        {
+            await SeedAsync(host.Services, settings, cancellationToken).ConfigureAwait(false);
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SampleHost).FullName!);
+            Log.DataLoaded(logger, dataFile, data.Patrons.Count, data.Items.Count, data.Loans.Count, data.Holds.Count);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        return host;
+    }
+
+    /// <summary>The addresses the server listens on once started (port 0 resolved to the real port).</summary>
+    public static IReadOnlyList<IPEndPoint> BoundEndpoints(this IHost host) =>
+        host.Services.GetRequiredService<Sip2Server>().BoundEndpoints;
+
+    private static SampleHostSettings ReadSettings(ConfigurationManager configuration)
+    {
+        SampleHostSettings settings;
+        try
+        {
+            settings = configuration.GetSection(SampleHostSettings.SectionName).Get<SampleHostSettings>() ?? new SampleHostSettings();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder names the key and the value it could not convert.
+            throw new SampleHostStartupException($"configuration: {e.Message}", e);
+        }
+
+        if (settings.Port is < 0 or > 65535 || settings.TlsPort is < 0 or > 65535)
+        {
+            throw new SampleHostStartupException($"configuration: Sip2:Port and Sip2:TlsPort must be 0 to 65535 (got {settings.Port} and {settings.TlsPort}).");
+        }
+
+        if (!IPAddress.TryParse(settings.Address, out _))
+        {
+            throw new SampleHostStartupException($"configuration: Sip2:Address '{settings.Address}' is not an IP address.");
+        }
+
+        return settings;
+    }
+
+    private static string ResolveDataFile(string path, string contentRoot)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new SampleHostStartupException("configuration: Sip2:DataFile is empty.");
+        }
+
+        // A path given by the user is read from where they stand; the default one ships beside the host.
+        var full = Path.GetFullPath(path);
+        return Path.IsPathRooted(path) || File.Exists(full) ? full : Path.Combine(contentRoot, path);
+    }
+
+    private static List<Sip2ListenEndpoint> Endpoints(SampleHostSettings settings)
+    {
+        var address = IPAddress.Parse(settings.Address);
+        var endpoints = new List<Sip2ListenEndpoint> { new() { EndPoint = new IPEndPoint(address, settings.Port) } };
+        if (!string.IsNullOrWhiteSpace(settings.Certificate.Path))
+        {
+            X509Certificate2 certificate;
+            try
+            {
+                certificate = X509CertificateLoader.LoadPkcs12FromFile(settings.Certificate.Path, settings.Certificate.Password);
+            }
+            catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+            {
+                throw new SampleHostStartupException($"{settings.Certificate.Path}: cannot load the TLS certificate (Sip2:Certificate): {e.Message}", e);
+            }
+
+            if (!certificate.HasPrivateKey)
+            {
+                throw new SampleHostStartupException($"{settings.Certificate.Path}: the TLS certificate has no private key.");
+            }
+
+            endpoints.Add(new Sip2ListenEndpoint { EndPoint = new IPEndPoint(address, settings.TlsPort), Certificate = certificate });
+        }
+
+        return endpoints;
+    }
+
+    private static TimeSpan? Seconds(int? value) => value is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+
+    /// <summary>Fills the in-memory directory and registry from Sip2:Groups, :Institutions, :Branches and :Clients.</summary>
+    private static async Task SeedAsync(IServiceProvider services, SampleHostSettings settings, CancellationToken cancellationToken)
+    {
+        var directory = services.GetRequiredService<InMemorySip2LibraryDirectory>();
+        Apply(settings.Groups, "Groups", g => directory.SetGroup(new Sip2InstitutionGroup { Id = g.Id, Name = g.Name }));
+        Apply(settings.Institutions, "Institutions", i => directory.SetInstitution(new Sip2Institution { Id = i.Id, Name = i.Name, GroupId = string.IsNullOrEmpty(i.Group) ? null : i.Group }));
+        Apply(settings.Branches, "Branches", b => directory.SetBranchConfiguration(new Sip2BranchConfiguration
+        {
+            InstitutionId = b.Institution,
+            BranchId = b.Branch,
+            LibraryName = b.LibraryName,
+            TerminalLocation = b.TerminalLocation,
+            SupportedMessages = b.SupportedMessages,
+            TimeoutSeconds = b.TimeoutSeconds,
+            RetriesAllowed = b.RetriesAllowed,
+            SendPersonalData = b.SendPersonalData,
+            UseSortBin = b.UseSortBin,
+            AvailableHoldAllowed = b.AvailableHoldAllowed,
+            CheckinOk = b.CheckinOk,
+            CheckoutOk = b.CheckoutOk,
+            RenewalPolicy = b.RenewalPolicy,
+            StatusUpdateOk = b.StatusUpdateOk,
+            OfflineOk = b.OfflineOk,
+        }));
+
+        var registry = services.GetRequiredService<ISip2ClientRegistry>();
+        for (var i = 0; i < settings.Clients.Count; i++)
+        {
+            var registration = ToRegistration(settings.Clients[i], $"Sip2:Clients:{i}");
+            var result = await registry.CreateAsync(registration, cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                throw new SampleHostStartupException($"configuration: Sip2:Clients:{i} ({settings.Clients[i].Address} {settings.Clients[i].LoginId}): {result.Error}");
+            }
+        }
+    }
+
+    private static void Apply<T>(List<T> entries, string key, Action<T> add)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            try
+            {
+                add(entries[i]);
+            }
+            catch (ArgumentException e)
+            {
+                throw new SampleHostStartupException($"configuration: Sip2:{key}:{i}: {e.Message}", e);
+            }
+        }
+    }
+
+    private static Sip2ClientRegistration ToRegistration(ClientSettings client, string key)
+    {
+        if (!IPAddress.TryParse(client.Address, out var address))
+        {
+            throw new SampleHostStartupException($"configuration: {key}:Address '{client.Address}' is not an IP address.");
+        }
+
+        if (client.Password is { Length: > 0 } && client.PasswordHash is { Length: > 0 })
+        {
+            throw new SampleHostStartupException($"configuration: {key}: give Password or PasswordHash, not both.");
+        }
+
+        // Plain passwords are hashed here and dropped; only the hash reaches the registry.
+        Sip2PasswordHash? hash = null;
+        if (client.Password is { Length: > 0 } password)
+        {
+            hash = Sip2PasswordHash.Create(password);
+        }
+        else if (client.PasswordHash is { Length: > 0 } stored && !Sip2PasswordHash.TryParse(stored, out hash))
+        {
+            throw new SampleHostStartupException($"configuration: {key}:PasswordHash is not a stored hash ({Sip2PasswordHash.AlgorithmId}$iterations$salt$hash).");
+        }
+
+        var encoding = client.Encoding.Replace("-", "", StringComparison.Ordinal).ToUpperInvariant() switch
+        {
+            "IBM850" or "CP850" => Sip2CharacterEncoding.Ibm850,
+            "UTF8" => Sip2CharacterEncoding.Utf8,
+            _ => throw new SampleHostStartupException($"configuration: {key}:Encoding '{client.Encoding}' is neither IBM850 nor UTF-8."),
+        };
+
+        return new Sip2ClientRegistration
+        {
+            IPAddress = address,
+            LoginId = string.IsNullOrEmpty(client.LoginId) ? null : client.LoginId,
+            PasswordHash = hash,
+            Description = client.Description,
+            InstitutionId = client.Institution,
+            BranchId = client.Branch,
+            Vendor = client.Vendor,
+            Encoding = encoding,
+            ResolutionLevel = client.ResolutionLevel,
+            Activated = client.Activated,
+        };
+    }
+}
