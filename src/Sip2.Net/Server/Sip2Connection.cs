@@ -24,8 +24,22 @@ internal sealed partial class Sip2Connection : IDisposable
     private readonly IDuplexPipe transport;
     private readonly CancellationTokenSource aborted;
     private readonly GrowingBufferWriter output = new(512);
+    // The last response (for 97 and retransmissions) and the last checksummed request, in buffers reused
+    // from message to message rather than a new array copy of each.
     private byte[]? lastResponse;
+    private int lastResponseLength;
     private byte[]? lastRequest;
+    private int lastRequestLength = -1;
+    private Sip2CodecOptions? codecOptions;
+    private Sip2SessionBinding? codecOptionsFor;
+#if NET8_0_OR_GREATER
+    // One cancellation source for every read of the connection, re-armed with CancelAfter and TryReset,
+    // instead of a timer source and a linked source per read. Abort and server stop cancel it through
+    // registrations made once (TryReset drops registrations on its own token, not these).
+    private CancellationTokenSource? readCancel;
+    private CancellationTokenRegistration readAborted;
+    private CancellationTokenRegistration readStopping;
+#endif
     private int? lastSequence;
     private int consecutiveBadMessages;
     private long loginDeadline;
@@ -55,13 +69,28 @@ internal sealed partial class Sip2Connection : IDisposable
     private Sip2ErrorDetectionMode ErrorDetection =>
         Options.ErrorDetection ?? Binding?.VendorProfile.ErrorDetection ?? Sip2ErrorDetectionMode.Auto;
 
-    private Sip2CodecOptions CodecOptions => new()
+    // The codec options only change when a login binds the session (the server options are immutable), so
+    // they are built once per binding rather than per request.
+    private Sip2CodecOptions CodecOptions
     {
-        Encoding = Binding?.Encoding ?? Options.DefaultEncoding,
-        ErrorDetection = ErrorDetection,
-        ParseMode = Options.ParseMode,
-        Terminator = Binding?.VendorProfile.Terminator ?? Sip2Terminator.Cr,
-    };
+        get
+        {
+            var binding = Binding;
+            if (codecOptions is null || !ReferenceEquals(codecOptionsFor, binding))
+            {
+                codecOptions = new()
+                {
+                    Encoding = binding?.Encoding ?? Options.DefaultEncoding,
+                    ErrorDetection = ErrorDetection,
+                    ParseMode = Options.ParseMode,
+                    Terminator = binding?.VendorProfile.Terminator ?? Sip2Terminator.Cr,
+                };
+                codecOptionsFor = binding;
+            }
+
+            return codecOptions;
+        }
+    }
 
     public void Abort(string reason)
     {
@@ -75,7 +104,16 @@ internal sealed partial class Sip2Connection : IDisposable
         }
     }
 
-    public void Dispose() => aborted.Dispose();
+    public void Dispose()
+    {
+#if NET8_0_OR_GREATER
+        readAborted.Dispose();
+        readStopping.Dispose();
+        readCancel?.Dispose();
+        call?.Dispose();
+#endif
+        aborted.Dispose();
+    }
 
     /// <summary>Runs the connection; returns why it ended.</summary>
     public async Task<string> RunAsync()
@@ -127,10 +165,32 @@ internal sealed partial class Sip2Connection : IDisposable
     private async ValueTask<ReadResult> ReadAsync(PipeReader input, TimeSpan timeout)
     {
         handler.Stopping.ThrowIfCancellationRequested();
+#if NET8_0_OR_GREATER
+        if (readCancel is null)
+        {
+            // Created with a finite delay so its timer comes from the TimeProvider (tests drive it with a fake clock).
+            readCancel = new CancellationTokenSource(TimeSpan.FromDays(1), handler.TimeProvider);
+            readAborted = aborted.Token.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), readCancel);
+            readStopping = handler.Stopping.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), readCancel);
+        }
 
+        readCancel.CancelAfter(timeout);
+        var result = await input.ReadAsync(readCancel.Token).ConfigureAwait(false);
+        if (!readCancel.TryReset())
+        {
+            // The timeout fired just as the data came in: start the next read with a fresh source.
+            readAborted.Dispose();
+            readStopping.Dispose();
+            readCancel.Dispose();
+            readCancel = null;
+        }
+
+        return result;
+#else
         using var timer = Timeouts.CreateTimeoutSource(timeout, handler.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, aborted.Token, handler.Stopping);
         return await input.ReadAsync(linked.Token).ConfigureAwait(false);
+#endif
     }
 
     private TimeSpan NextTimeout(long partialSince, out string reason)
