@@ -172,7 +172,7 @@ public static class BenchServers
                 var managed = GC.GetTotalMemory(forceFullCollection: true);
                 using var process = Process.GetCurrentProcess();
                 process.Refresh();
-                var line = $"connections={connections()} workingSet={process.WorkingSet64} managed={managed}\n";
+                var line = $"connections={connections()} workingSet={process.WorkingSet64} managed={managed} allocated={GC.GetTotalAllocatedBytes(precise: true)}\n";
                 await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(line), stop);
             }
         }

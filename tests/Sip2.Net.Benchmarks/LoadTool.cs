@@ -30,7 +30,7 @@ public static class LoadTool
         return cycle.Select((m, i) => Sip2MessageWriter.ToBytes(m, Sip2CodecOptions.Default, Sip2Trailer.WithChecksum(i % 10))).ToArray();
     }
 
-    public static async Task<int> RunAsync(int port, int connections, double warmupSeconds, double seconds, string label, string? outPath)
+    public static async Task<int> RunAsync(int port, int controlPort, int connections, double warmupSeconds, double seconds, string label, string? outPath)
     {
         var frames = BuildFrames();
         var sockets = new Socket[connections];
@@ -68,11 +68,14 @@ public static class LoadTool
         }
 
         await Task.Delay(TimeSpan.FromSeconds(warmupSeconds));
+        // With a control port, the server's allocations over the measured phase (GC.GetTotalAllocatedBytes, precise).
+        var allocatedBefore = controlPort > 0 ? (await IdleTool.QueryAsync(controlPort)).Allocated : 0;
         phase.Value = 1;
         var clock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         phase.Value = 2;
         var elapsed = clock.Elapsed.TotalSeconds;
+        var allocatedAfter = controlPort > 0 ? (await IdleTool.QueryAsync(controlPort)).Allocated : 0;
         await Task.WhenAll(workers);
         foreach (var socket in sockets)
         {
@@ -87,7 +90,8 @@ public static class LoadTool
         var line = string.Join('\t', label, connections.ToString(CultureInfo.InvariantCulture), rate.ToString("F0", CultureInfo.InvariantCulture),
             At(0.50).ToString("F3", CultureInfo.InvariantCulture), At(0.99).ToString("F3", CultureInfo.InvariantCulture),
             At(0.999).ToString("F3", CultureInfo.InvariantCulture), errors.ToString(CultureInfo.InvariantCulture));
-        Console.WriteLine($"{label} c={connections}: {rate:F0} msg/s, p50 {At(0.50):F3} ms, p99 {At(0.99):F3} ms, p99.9 {At(0.999):F3} ms, errors {errors}");
+        var perMessage = controlPort > 0 && all.Length > 0 ? $", server allocated {(allocatedAfter - allocatedBefore) / (double)all.Length:F0} B/msg" : "";
+        Console.WriteLine($"{label} c={connections}: {rate:F0} msg/s, p50 {At(0.50):F3} ms, p99 {At(0.99):F3} ms, p99.9 {At(0.999):F3} ms, errors {errors}{perMessage}");
         if (outPath is not null)
         {
             await File.AppendAllTextAsync(outPath, line + "\n");

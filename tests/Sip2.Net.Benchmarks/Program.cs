@@ -7,7 +7,7 @@ using Sip2.Net.Benchmarks;
 //   codec [BenchmarkDotNet args]        codec benchmarks (e.g. codec --filter '*')
 //   server   --port N [--control-port N] [--host-mode standalone|kestrel]
 //   baseline --port N [--control-port N]
-//   load     --port N --connections N [--warmup S] [--duration S] [--label L] [--out file.tsv]
+//   load     --port N [--control-port N] --connections N [--warmup S] [--duration S] [--label L] [--out file.tsv]
 //   idle     --port N --control-port N [--connections 10000] [--settle S]
 //   report   --in file.tsv [--baseline-label baseline]
 // Only 127.0.0.1 is ever listened on or connected to.
@@ -42,7 +42,7 @@ switch (mode)
     case "baseline":
         return await BenchServers.RunBaselineAsync(Int("--port", 6002), Int("--control-port", 0), stop.Token);
     case "load":
-        return await LoadTool.RunAsync(Int("--port", 6001), Int("--connections", 1), Double("--warmup", 2), Double("--duration", 10),
+        return await LoadTool.RunAsync(Int("--port", 6001), Int("--control-port", 0), Int("--connections", 1), Double("--warmup", 2), Double("--duration", 10),
             Option("--label", "sip2"), rest.Contains("--out") ? Option("--out", "") : null);
     case "idle":
         return await IdleTool.RunAsync(Int("--port", 6001), Int("--control-port", 6101), Int("--connections", 10_000), Double("--settle", 3));

@@ -5,6 +5,8 @@
 #
 #   tests/Sip2.Net.Benchmarks/run-load.sh [--host-mode standalone|kestrel] [--duration S] [--warmup S]
 #                                         [--repeats N] [--connections "1 16 256 1024"] [--idle N] [--out DIR]
+#                                         [--compare-dll PATH]   (another build of the benchmarks exe, e.g. from
+#                                          before a change: its SIP2 server runs as "sip2-compare" in the same run)
 set -euo pipefail
 
 host_mode=standalone
@@ -14,6 +16,7 @@ repeats=3
 counts="1 16 256 1024"
 idle=10000
 out=""
+compare=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --host-mode) host_mode=$2; shift 2 ;;
@@ -23,6 +26,7 @@ while [[ $# -gt 0 ]]; do
     --connections) counts=$2; shift 2 ;;
     --idle) idle=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --compare-dll) compare=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -30,7 +34,7 @@ done
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${out:-$(mktemp -d)}
 mkdir -p "$out"
-sip2_port=16001; baseline_port=16002; control_port=16101
+sip2_port=16001; baseline_port=16002; compare_port=16003; control_port=16101; compare_control_port=16103
 
 # 1,024 load connections and 10,000 idle ones need that many descriptors on each side (plus slack).
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -50,6 +54,10 @@ wait_port() { for _ in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/n
 $bench server --port $sip2_port --control-port $control_port --host-mode "$host_mode" >"$out/server.log" 2>&1 & pids+=($!)
 $bench baseline --port $baseline_port >"$out/baseline.log" 2>&1 & pids+=($!)
 wait_port $sip2_port; wait_port $baseline_port
+if [[ -n $compare ]]; then
+  dotnet "$compare" server --port $compare_port --control-port $compare_control_port >"$out/compare.log" 2>&1 & pids+=($!)
+  wait_port $compare_port
+fi
 
 label="sip2-$host_mode"
 tsv="$out/load.tsv"
@@ -59,6 +67,9 @@ for run in $(seq 1 "$repeats"); do
   for c in $counts; do
     $bench load --port $baseline_port --connections "$c" --warmup "$warmup" --duration "$duration" --label baseline --out "$tsv"
     $bench load --port $sip2_port --connections "$c" --warmup "$warmup" --duration "$duration" --label "$label" --out "$tsv"
+    if [[ -n $compare ]]; then
+      $bench load --port $compare_port --connections "$c" --warmup "$warmup" --duration "$duration" --label sip2-compare --out "$tsv"
+    fi
   done
 done
 echo
@@ -67,5 +78,9 @@ $bench report --in "$tsv" --baseline-label baseline
 if [[ $idle -gt 0 ]]; then
   echo
   $bench idle --port $sip2_port --control-port $control_port --connections "$idle" --settle 5
+  if [[ -n $compare ]]; then
+    echo "sip2-compare:"
+    $bench idle --port $compare_port --control-port $compare_control_port --connections "$idle" --settle 5
+  fi
 fi
 echo "raw results: $out"
