@@ -39,7 +39,10 @@ public abstract record Sip2Message
         }
 
         fixedValues = (string[])Descriptor.FixedDefaults.Clone();
-        fields = new List<Sip2Field>(Descriptor.RequiredFieldsTemplate);
+        // Room for the fields a response usually gets set, so the initialisers do not regrow the list.
+        var template = Descriptor.RequiredFieldsTemplate;
+        fields = new List<Sip2Field>(Math.Max(template.Length, 8));
+        fields.AddRange(template);
     }
 
     /// <summary>Copies a message; the copy owns its own field storage.</summary>
@@ -293,7 +296,15 @@ public abstract record Sip2Message
     protected string? GetText(FieldId id) => GetField(id);
 
     /// <summary>Sets a text field; null removes it, empty keeps it present and empty.</summary>
-    protected void SetText(FieldId id, string? value) => SetValues(id, value is null ? null : new[] { value });
+    protected void SetText(FieldId id, string? value)
+    {
+        // One value is the common case (every non-repeatable field): no one-element array per property set.
+        var insertAt = RemoveAll(id);
+        if (value is not null)
+        {
+            fields.Insert(insertAt < 0 ? InsertPosition(id) : insertAt, new Sip2Field(id, value));
+        }
+    }
 
     /// <summary>A repeatable text field.</summary>
     protected IReadOnlyList<string> GetTexts(FieldId id) => GetFields(id);
@@ -334,7 +345,8 @@ public abstract record Sip2Message
     protected void SetSupportedMessages(FieldId id, SupportedMessages? value) =>
         SetText(id, value is null ? null : FieldText.WritePositions((int)value.Value, 16, 'N'));
 
-    private void SetValues(FieldId id, IReadOnlyList<string>? values)
+    // Removes every value of a field; returns where the first one stood, or -1.
+    private int RemoveAll(FieldId id)
     {
         var insertAt = -1;
         for (var i = fields.Count - 1; i >= 0; i--)
@@ -345,6 +357,13 @@ public abstract record Sip2Message
                 insertAt = i;
             }
         }
+
+        return insertAt;
+    }
+
+    private void SetValues(FieldId id, IReadOnlyList<string>? values)
+    {
+        var insertAt = RemoveAll(id);
 
         if (values is null || values.Count == 0)
         {

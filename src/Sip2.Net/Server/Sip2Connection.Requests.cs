@@ -15,6 +15,9 @@ internal sealed partial class Sip2Connection
 
     private readonly record struct FrameOutcome(bool Wrote, string? Close);
 
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private async ValueTask<FrameOutcome> HandleFrameAsync(ReadOnlySequence<byte> frame)
     {
         if (IsBlank(frame))

@@ -137,6 +137,7 @@ internal sealed partial class Sip2Connection : IDisposable
             try
             {
                 read = await ReadAsync(input, timeout).ConfigureAwait(false);
+                ReadCompleted();
             }
             catch (OperationCanceledException)
             {
@@ -162,10 +163,12 @@ internal sealed partial class Sip2Connection : IDisposable
         }
     }
 
-    private async ValueTask<ReadResult> ReadAsync(PipeReader input, TimeSpan timeout)
+#if NET8_0_OR_GREATER
+    // Not an async method: RunAsync awaits the pipe's read directly, so a read that waits for the client (all of
+    // them, in a request/response protocol) does not box a state machine per message.
+    private ValueTask<ReadResult> ReadAsync(PipeReader input, TimeSpan timeout)
     {
         handler.Stopping.ThrowIfCancellationRequested();
-#if NET8_0_OR_GREATER
         if (readCancel is null)
         {
             // Created with a finite delay so its timer comes from the TimeProvider (tests drive it with a fake clock).
@@ -175,8 +178,13 @@ internal sealed partial class Sip2Connection : IDisposable
         }
 
         readCancel.CancelAfter(timeout);
-        var result = await input.ReadAsync(readCancel.Token).ConfigureAwait(false);
-        if (!readCancel.TryReset())
+        return input.ReadAsync(readCancel.Token);
+    }
+
+    // Disarms the read timeout once data came in.
+    private void ReadCompleted()
+    {
+        if (readCancel is not null && !readCancel.TryReset())
         {
             // The timeout fired just as the data came in: start the next read with a fresh source.
             readAborted.Dispose();
@@ -184,14 +192,20 @@ internal sealed partial class Sip2Connection : IDisposable
             readCancel.Dispose();
             readCancel = null;
         }
-
-        return result;
+    }
 #else
+    private async ValueTask<ReadResult> ReadAsync(PipeReader input, TimeSpan timeout)
+    {
+        handler.Stopping.ThrowIfCancellationRequested();
         using var timer = Timeouts.CreateTimeoutSource(timeout, handler.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, aborted.Token, handler.Stopping);
         return await input.ReadAsync(linked.Token).ConfigureAwait(false);
-#endif
     }
+
+    private static void ReadCompleted()
+    {
+    }
+#endif
 
     private TimeSpan NextTimeout(long partialSince, out string reason)
     {
@@ -232,6 +246,9 @@ internal sealed partial class Sip2Connection : IDisposable
 
     // Answers every complete message in the buffer, in order, then flushes once. Returns a reason when the
     // connection must close.
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private async ValueTask<(ReadOnlySequence<byte> Remaining, string? Close)> ProcessBufferAsync(ReadOnlySequence<byte> buffer)
     {
         var pending = buffer;
