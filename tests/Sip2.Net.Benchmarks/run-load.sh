@@ -34,7 +34,7 @@ done
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${out:-$(mktemp -d)}
 mkdir -p "$out"
-sip2_port=16001; baseline_port=16002; compare_port=16003; control_port=16101; compare_control_port=16103
+sip2_port=16001; baseline_port=16002; compare_port=16003; control_port=16101; baseline_control_port=16102; compare_control_port=16103
 
 # 1,024 load connections and 10,000 idle ones need that many descriptors on each side (plus slack).
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -52,7 +52,7 @@ trap cleanup EXIT
 wait_port() { for _ in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
 
 $bench server --port $sip2_port --control-port $control_port --host-mode "$host_mode" >"$out/server.log" 2>&1 & pids+=($!)
-$bench baseline --port $baseline_port >"$out/baseline.log" 2>&1 & pids+=($!)
+$bench baseline --port $baseline_port --control-port $baseline_control_port >"$out/baseline.log" 2>&1 & pids+=($!)
 wait_port $sip2_port; wait_port $baseline_port
 if [[ -n $compare ]]; then
   dotnet "$compare" server --port $compare_port --control-port $compare_control_port >"$out/compare.log" 2>&1 & pids+=($!)
@@ -65,10 +65,10 @@ tsv="$out/load.tsv"
 echo "date: $(date -u +%FT%TZ)  duration ${duration}s (+${warmup}s warm-up), repeats $repeats, host mode $host_mode"
 for run in $(seq 1 "$repeats"); do
   for c in $counts; do
-    $bench load --port $baseline_port --connections "$c" --warmup "$warmup" --duration "$duration" --label baseline --out "$tsv"
-    $bench load --port $sip2_port --connections "$c" --warmup "$warmup" --duration "$duration" --label "$label" --out "$tsv"
+    $bench load --port $baseline_port --control-port $baseline_control_port --connections "$c" --warmup "$warmup" --duration "$duration" --label baseline --out "$tsv"
+    $bench load --port $sip2_port --control-port $control_port --connections "$c" --warmup "$warmup" --duration "$duration" --label "$label" --out "$tsv"
     if [[ -n $compare ]]; then
-      $bench load --port $compare_port --connections "$c" --warmup "$warmup" --duration "$duration" --label sip2-compare --out "$tsv"
+      $bench load --port $compare_port --control-port $compare_control_port --connections "$c" --warmup "$warmup" --duration "$duration" --label sip2-compare --out "$tsv"
     fi
   done
 done
