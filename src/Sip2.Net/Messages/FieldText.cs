@@ -9,6 +9,73 @@ namespace Sip2.Net.Messages;
 /// </summary>
 internal static class FieldText
 {
+    // Every printable ASCII character as a one-character string, and runs of spaces: the fixed parts of most
+    // messages are flags ("Y", "N", "0") and blank dates, so the parser shares these instead of allocating.
+    private static readonly string[] AsciiCharacters = CreateAsciiCharacters();
+    private static readonly string[] Spaces = CreateSpaces(Sip2Timestamp.Length);
+
+    /// <summary><paramref name="value"/> as a string, shared for ASCII.</summary>
+    public static string OneCharacter(char value) => value < (char)AsciiCharacters.Length ? AsciiCharacters[value] : value.ToString();
+
+    /// <summary>
+    /// Decodes a field's bytes; one ASCII byte and short runs of spaces come from the shared strings (ASCII
+    /// decodes the same in every SIP2 encoding), anything else is decoded by <paramref name="encoding"/>.
+    /// </summary>
+    public static string Decode(Encodings.Sip2Encoding encoding, System.ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            return "";
+        }
+
+        if (bytes.Length == 1 && bytes[0] < AsciiCharacters.Length)
+        {
+            return AsciiCharacters[bytes[0]];
+        }
+
+        if (bytes.Length < Spaces.Length && bytes[0] == (byte)' ' && IsAllSpaces(bytes))
+        {
+            return Spaces[bytes.Length];
+        }
+
+        return encoding.GetString(bytes);
+    }
+
+    private static bool IsAllSpaces(System.ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b != (byte)' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string[] CreateAsciiCharacters()
+    {
+        var table = new string[128];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = ((char)i).ToString();
+        }
+
+        return table;
+    }
+
+    private static string[] CreateSpaces(int longest)
+    {
+        var table = new string[longest + 1];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = new string(' ', i);
+        }
+
+        return table;
+    }
+
     public const string Yes = "Y";
     public const string No = "N";
 

@@ -13,6 +13,15 @@ namespace Sip2.Net.Messages;
 /// </summary>
 public abstract record Sip2Message
 {
+    // Storage the parser hands to the next message constructed on this thread (see Sip2MessageTable.Create):
+    // the records have only parameterless constructors, and building the defaults only to throw them away
+    // cost two arrays and a list per parsed message.
+    [ThreadStatic]
+    private static string[]? parsedFixed;
+
+    [ThreadStatic]
+    private static List<Sip2Field>? parsedFields;
+
     private string[] fixedValues;
     private List<Sip2Field> fields;
 
@@ -20,8 +29,20 @@ public abstract record Sip2Message
     protected Sip2Message(Sip2Command command)
     {
         Descriptor = Sip2MessageTable.Get(command);
+        if (parsedFixed is { } parsed && parsedFields is { } parsedList)
+        {
+            fixedValues = parsed;
+            fields = parsedList;
+            parsedFixed = null;
+            parsedFields = null;
+            return;
+        }
+
         fixedValues = (string[])Descriptor.FixedDefaults.Clone();
-        fields = new List<Sip2Field>(Descriptor.RequiredFieldsTemplate);
+        // Room for the fields a response usually gets set, so the initialisers do not regrow the list.
+        var template = Descriptor.RequiredFieldsTemplate;
+        fields = new List<Sip2Field>(Math.Max(template.Length, 8));
+        fields.AddRange(template);
     }
 
     /// <summary>Copies a message; the copy owns its own field storage.</summary>
@@ -39,6 +60,11 @@ public abstract record Sip2Message
 
     /// <summary>The command code.</summary>
     public Sip2Command Command => Descriptor.Command;
+
+    // The storage itself, for the writer: enumerating the public IReadOnlyList views boxes an enumerator per message.
+    internal string[] FixedTextStorage => fixedValues;
+
+    internal List<Sip2Field> FieldStorage => fields;
 
     /// <summary>The table entry that describes this message.</summary>
     public Sip2MessageDescriptor Descriptor { get; }
@@ -108,10 +134,21 @@ public abstract record Sip2Message
         return copy;
     }
 
-    internal void Load(string[] fixedTexts, List<Sip2Field> variableFields)
+    /// <summary>Builds a message of <paramref name="command"/> over parsed storage, without building its defaults first.</summary>
+    internal static Sip2Message CreateParsed(Sip2Command command, string[] fixedTexts, List<Sip2Field> variableFields)
     {
-        fixedValues = fixedTexts;
-        fields = variableFields;
+        parsedFixed = fixedTexts;
+        parsedFields = variableFields;
+        try
+        {
+            return Sip2MessageTable.Create(command);
+        }
+        finally
+        {
+            // Never leak the storage into an unrelated message if the factory threw.
+            parsedFixed = null;
+            parsedFields = null;
+        }
     }
 
     /// <summary>Equal when the command, every fixed text and every field (in order) are equal.</summary>
@@ -248,7 +285,7 @@ public abstract record Sip2Message
     protected char GetFixedCharacter(int index) => fixedValues[index].Length > 0 ? fixedValues[index][0] : ' ';
 
     /// <summary>Sets a one-character fixed field.</summary>
-    protected void SetFixedCharacter(int index, char value) => fixedValues[index] = value.ToString();
+    protected void SetFixedCharacter(int index, char value) => fixedValues[index] = FieldText.OneCharacter(value);
 
     // ---- Accessors used by the records' properties: variable fields by id --------------------------------
 
@@ -259,7 +296,15 @@ public abstract record Sip2Message
     protected string? GetText(FieldId id) => GetField(id);
 
     /// <summary>Sets a text field; null removes it, empty keeps it present and empty.</summary>
-    protected void SetText(FieldId id, string? value) => SetValues(id, value is null ? null : new[] { value });
+    protected void SetText(FieldId id, string? value)
+    {
+        // One value is the common case (every non-repeatable field): no one-element array per property set.
+        var insertAt = RemoveAll(id);
+        if (value is not null)
+        {
+            fields.Insert(insertAt < 0 ? InsertPosition(id) : insertAt, new Sip2Field(id, value));
+        }
+    }
 
     /// <summary>A repeatable text field.</summary>
     protected IReadOnlyList<string> GetTexts(FieldId id) => GetFields(id);
@@ -300,7 +345,8 @@ public abstract record Sip2Message
     protected void SetSupportedMessages(FieldId id, SupportedMessages? value) =>
         SetText(id, value is null ? null : FieldText.WritePositions((int)value.Value, 16, 'N'));
 
-    private void SetValues(FieldId id, IReadOnlyList<string>? values)
+    // Removes every value of a field; returns where the first one stood, or -1.
+    private int RemoveAll(FieldId id)
     {
         var insertAt = -1;
         for (var i = fields.Count - 1; i >= 0; i--)
@@ -311,6 +357,13 @@ public abstract record Sip2Message
                 insertAt = i;
             }
         }
+
+        return insertAt;
+    }
+
+    private void SetValues(FieldId id, IReadOnlyList<string>? values)
+    {
+        var insertAt = RemoveAll(id);
 
         if (values is null || values.Count == 0)
         {

@@ -95,7 +95,7 @@ public static class Sip2MessageParser
             var available = fixedAvailable - field.Offset;
             if (available >= field.Length)
             {
-                var text = encoding.GetString(body.Slice(2 + field.Offset, field.Length));
+                var text = FieldText.Decode(encoding, body.Slice(2 + field.Offset, field.Length));
                 if (strict && !FieldText.IsValid(field.Kind, text, field.Length, isFixed: true))
                 {
                     return Fail(Sip2ErrorCode.InvalidFixedField, 2 + field.Offset, null,
@@ -117,9 +117,10 @@ public static class Sip2MessageParser
         }
 
         // Variable fields: id + value + delimiter, in any order.
-        var fields = new List<Sip2Field>();
-        var offsets = strict ? new List<int>() : null;
         var position = 2 + descriptor.FixedLength;
+        // Sized once from the delimiter count, so a 64 with 50 items does not grow its list five times.
+        var fields = new List<Sip2Field>(position < body.Length ? CountOf(body.Slice(position), delimiter) + 1 : 0);
+        var offsets = strict ? new List<int>() : null;
         while (position < body.Length)
         {
             var rest = body.Slice(position);
@@ -149,7 +150,7 @@ public static class Sip2MessageParser
                 return Fail(Sip2ErrorCode.TrailingData, position, id, "The last field has no delimiter.", command, sequence, hasChecksum);
             }
 
-            var value = encoding.GetString(segment.Slice(2));
+            var value = FieldText.Decode(encoding, segment.Slice(2));
             if (strict && value.Length > MaxFieldLength)
             {
                 return Fail(Sip2ErrorCode.FieldTooLong, position, id, $"Field {id} is longer than {MaxFieldLength} characters.", command, sequence, hasChecksum);
@@ -165,8 +166,7 @@ public static class Sip2MessageParser
             return new Sip2ParseResult(null, invalid, command, sequence, hasChecksum);
         }
 
-        var message = Sip2MessageTable.Create(command.Value);
-        message.Load(fixedTexts, fields);
+        var message = Sip2Message.CreateParsed(command.Value, fixedTexts, fields);
         return new Sip2ParseResult(message, null, command, sequence, hasChecksum);
     }
 
@@ -282,6 +282,20 @@ public static class Sip2MessageParser
         }
 
         return -1;
+    }
+
+    private static int CountOf(ReadOnlySpan<byte> bytes, byte value)
+    {
+        var count = 0;
+        var index = bytes.IndexOf(value);
+        while (index >= 0)
+        {
+            count++;
+            bytes = bytes.Slice(index + 1);
+            index = bytes.IndexOf(value);
+        }
+
+        return count;
     }
 
     private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';

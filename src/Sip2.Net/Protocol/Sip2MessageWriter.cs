@@ -35,13 +35,13 @@ public static class Sip2MessageWriter
         ascii[1] = (byte)('0' + (code % 10));
         writer.Write(ascii.Slice(0, 2));
 
-        foreach (var text in message.FixedFieldTexts)
+        foreach (var text in message.FixedTextStorage)
         {
             writer.WriteText(text.AsSpan(), options);
         }
 
         var delimiter = (byte)options.FieldDelimiter;
-        foreach (var field in message.Fields)
+        foreach (var field in message.FieldStorage)
         {
             ascii[0] = field.Id.First;
             ascii[1] = field.Id.Second;

@@ -15,6 +15,9 @@ internal sealed partial class Sip2Connection
 
     private readonly record struct FrameOutcome(bool Wrote, string? Close);
 
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private async ValueTask<FrameOutcome> HandleFrameAsync(ReadOnlySequence<byte> frame)
     {
         if (IsBlank(frame))
@@ -47,7 +50,7 @@ internal sealed partial class Sip2Connection
 
         if (request.HasChecksum && request.SequenceNumber is { } sequence)
         {
-            if (lastRequest is not null && frame.Length == lastRequest.Length && SequenceEquals(frame, lastRequest) && lastResponse is not null)
+            if (lastRequestLength >= 0 && frame.Length == lastRequestLength && SequenceEquals(frame, lastRequest!) && lastResponse is not null)
             {
                 // The same message with the same AY and checksum: a retransmission of a request we already
                 // answered. Replay the answer rather than run it twice (no double checkout or payment).
@@ -66,7 +69,7 @@ internal sealed partial class Sip2Connection
         var (response, outcome, close) = await AnswerAsync(message).ConfigureAwait(false);
         options = CodecOptions; // a login may have bound the session to another encoding or vendor profile
         Write(response, options, TrailerFor(request), remember: true);
-        lastRequest = request.HasChecksum && request.SequenceNumber is not null ? frame.ToArray() : null;
+        RememberRequest(frame, request.HasChecksum && request.SequenceNumber is not null);
 
         var elapsed = (handler.TimeProvider.GetTimestamp() - started) * 1000.0 / handler.TimeProvider.TimestampFrequency;
         Sip2ConnectionHandler.Metrics.Message(message.Command, outcome, elapsed);
@@ -89,7 +92,7 @@ internal sealed partial class Sip2Connection
                 return (AcsStatus(status), "ok", null);
         }
 
-        if (!message.Descriptor.IsRequest || Sip2FailureResponses.TryFor(message, "", Now) is null)
+        if (!message.Descriptor.IsRequest || !Sip2FailureResponses.Exists(message.Command))
         {
             // A response sent to us, or a message with no answer of its own: ask for the request again.
             return (new RequestScResend(), "bad", null);
@@ -161,22 +164,32 @@ internal sealed partial class Sip2Connection
 
     private async ValueTask<(Sip2Message, string, string?)> CallBackendAsync(Sip2Message request)
     {
-        using var call = CancellationTokenSource.CreateLinkedTokenSource(aborted.Token);
-        var context = new Sip2RequestContext(Binding!, Address, Id, handler.Resolution, handler.Messages, handler.TimeProvider, call.Token);
-        Task<Sip2Message> work;
+        var source = RentCallSource();
+        var context = new Sip2RequestContext(Binding!, Address, Id, handler.Resolution, handler.Messages, handler.TimeProvider, source.Token);
+        ValueTask<Sip2Message> pending;
         try
         {
-            work = Dispatch(handler.Backend, request, context);
+            pending = Dispatch(handler.Backend, request, context);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !aborted.IsCancellationRequested)
         {
+            ReturnCallSource(source);
             Log.BackendFailed(Logger, exception, Id, request.Command);
             return (Refuse(request, Sip2MessageScenario.BackEndError), "failed", null);
         }
 
-        var timeout = Timeouts.Delay(Options.BackendTimeout, handler.TimeProvider, call.Token);
+        if (pending.IsCompleted)
+        {
+            // A back end that answered at once (a cache, an in-memory system) needs no timeout timer.
+            ReturnCallSource(source);
+            return Checked(request, pending);
+        }
+
+        using var owned = source; // a call that had to wait gets its source cancelled below: never reused
+        var work = pending.AsTask();
+        var timeout = Timeouts.Delay(Options.BackendTimeout, handler.TimeProvider, source.Token);
         var first = await Task.WhenAny(work, timeout).ConfigureAwait(false);
-        call.Cancel(); // stops the timer, or tells a late back end to give up
+        source.Cancel(); // stops the timer, or tells a late back end to give up
         if (first != work)
         {
             aborted.Token.ThrowIfCancellationRequested();
@@ -185,9 +198,15 @@ internal sealed partial class Sip2Connection
             return (Refuse(request, Sip2MessageScenario.BackEndUnavailable), "timeout", null);
         }
 
+        return Checked(request, new ValueTask<Sip2Message>(work));
+    }
+
+    // The outcome of a finished back-end call.
+    private (Sip2Message, string, string?) Checked(Sip2Message request, ValueTask<Sip2Message> work)
+    {
         try
         {
-            var response = await work.ConfigureAwait(false);
+            var response = work.GetAwaiter().GetResult();
             if (response is null || response.Command != request.Descriptor.ResponseCommand)
             {
                 throw new InvalidOperationException($"The back end answered {request.Command} with {response?.Command.ToString() ?? "null"}.");
@@ -202,7 +221,35 @@ internal sealed partial class Sip2Connection
         }
     }
 
-    private static Task<Sip2Message> Dispatch(ISip2Backend backend, Sip2Message request, Sip2RequestContext context) => request switch
+#if NET8_0_OR_GREATER
+    // The cancellation source handed to the back end, kept across calls that finish at once (TryReset).
+    private CancellationTokenSource? call;
+
+    private CancellationTokenSource RentCallSource()
+    {
+        var source = call ?? CancellationTokenSource.CreateLinkedTokenSource(aborted.Token);
+        call = null;
+        return source;
+    }
+
+    private void ReturnCallSource(CancellationTokenSource source)
+    {
+        if (call is null && source.TryReset())
+        {
+            call = source;
+        }
+        else
+        {
+            source.Dispose();
+        }
+    }
+#else
+    private CancellationTokenSource RentCallSource() => CancellationTokenSource.CreateLinkedTokenSource(aborted.Token);
+
+    private static void ReturnCallSource(CancellationTokenSource source) => source.Dispose();
+#endif
+
+    private static ValueTask<Sip2Message> Dispatch(ISip2Backend backend, Sip2Message request, Sip2RequestContext context) => request switch
     {
         PatronStatusRequest r => Up(backend.PatronStatusAsync(r, context)),
         BlockPatronRequest r => Up(backend.BlockPatronAsync(r, context)),
@@ -220,7 +267,11 @@ internal sealed partial class Sip2Connection
         _ => throw new InvalidOperationException($"{request.Command} is not a back-end request."),
     };
 
-    private static async Task<Sip2Message> Up<T>(ValueTask<T> response)
+    // Widens the back end's ValueTask<T> without allocating when it is already complete.
+    private static ValueTask<Sip2Message> Up<T>(ValueTask<T> response)
+        where T : Sip2Message => response.IsCompletedSuccessfully ? new ValueTask<Sip2Message>(response.Result) : new ValueTask<Sip2Message>(UpAsync(response));
+
+    private static async Task<Sip2Message> UpAsync<T>(ValueTask<T> response)
         where T : Sip2Message => await response.ConfigureAwait(false);
 
     private Sip2Message Refuse(Sip2Message request, Sip2MessageScenario scenario) =>
@@ -258,7 +309,8 @@ internal sealed partial class Sip2Connection
         transport.Output.Write(output.WrittenSpan);
         if (remember)
         {
-            lastResponse = output.WrittenSpan.ToArray();
+            Copy(output.WrittenSpan, ref lastResponse);
+            lastResponseLength = output.WrittenCount;
         }
 
         Trace("->", new ReadOnlySequence<byte>(output.WrittenMemory), options);
@@ -266,7 +318,7 @@ internal sealed partial class Sip2Connection
 
     private void Resend(string reason)
     {
-        transport.Output.Write(lastResponse);
+        transport.Output.Write(lastResponse.AsSpan(0, lastResponseLength));
         Sip2ConnectionHandler.Metrics.Resend();
         Log.Resent(Logger, Id, reason);
     }
@@ -278,6 +330,33 @@ internal sealed partial class Sip2Connection
             var masked = Sip2WireMask.Mask(options.Encoding.GetString(bytes.ToArray()).TrimEnd('\r', '\n'), options.FieldDelimiter);
             Log.Wire(Logger, Id, direction, masked);
         }
+    }
+
+    private void RememberRequest(ReadOnlySequence<byte> frame, bool remember)
+    {
+        lastRequestLength = -1;
+        if (remember)
+        {
+            var length = (int)frame.Length;
+            if (lastRequest is null || lastRequest.Length < length)
+            {
+                lastRequest = new byte[Math.Max(length, 256)];
+            }
+
+            frame.CopyTo(lastRequest);
+            lastRequestLength = length;
+        }
+    }
+
+    // Copies into a buffer kept from message to message, growing it only for a longer message.
+    private static void Copy(ReadOnlySpan<byte> bytes, ref byte[]? buffer)
+    {
+        if (buffer is null || buffer.Length < bytes.Length)
+        {
+            buffer = new byte[Math.Max(bytes.Length, 256)];
+        }
+
+        bytes.CopyTo(buffer);
     }
 
     private static bool IsBlank(ReadOnlySequence<byte> frame)

@@ -24,8 +24,22 @@ internal sealed partial class Sip2Connection : IDisposable
     private readonly IDuplexPipe transport;
     private readonly CancellationTokenSource aborted;
     private readonly GrowingBufferWriter output = new(512);
+    // The last response (for 97 and retransmissions) and the last checksummed request, in buffers reused
+    // from message to message rather than a new array copy of each.
     private byte[]? lastResponse;
+    private int lastResponseLength;
     private byte[]? lastRequest;
+    private int lastRequestLength = -1;
+    private Sip2CodecOptions? codecOptions;
+    private Sip2SessionBinding? codecOptionsFor;
+#if NET8_0_OR_GREATER
+    // One cancellation source for every read of the connection, re-armed with CancelAfter and TryReset,
+    // instead of a timer source and a linked source per read. Abort and server stop cancel it through
+    // registrations made once (TryReset drops registrations on its own token, not these).
+    private CancellationTokenSource? readCancel;
+    private CancellationTokenRegistration readAborted;
+    private CancellationTokenRegistration readStopping;
+#endif
     private int? lastSequence;
     private int consecutiveBadMessages;
     private long loginDeadline;
@@ -55,13 +69,28 @@ internal sealed partial class Sip2Connection : IDisposable
     private Sip2ErrorDetectionMode ErrorDetection =>
         Options.ErrorDetection ?? Binding?.VendorProfile.ErrorDetection ?? Sip2ErrorDetectionMode.Auto;
 
-    private Sip2CodecOptions CodecOptions => new()
+    // The codec options only change when a login binds the session (the server options are immutable), so
+    // they are built once per binding rather than per request.
+    private Sip2CodecOptions CodecOptions
     {
-        Encoding = Binding?.Encoding ?? Options.DefaultEncoding,
-        ErrorDetection = ErrorDetection,
-        ParseMode = Options.ParseMode,
-        Terminator = Binding?.VendorProfile.Terminator ?? Sip2Terminator.Cr,
-    };
+        get
+        {
+            var binding = Binding;
+            if (codecOptions is null || !ReferenceEquals(codecOptionsFor, binding))
+            {
+                codecOptions = new()
+                {
+                    Encoding = binding?.Encoding ?? Options.DefaultEncoding,
+                    ErrorDetection = ErrorDetection,
+                    ParseMode = Options.ParseMode,
+                    Terminator = binding?.VendorProfile.Terminator ?? Sip2Terminator.Cr,
+                };
+                codecOptionsFor = binding;
+            }
+
+            return codecOptions;
+        }
+    }
 
     public void Abort(string reason)
     {
@@ -75,7 +104,16 @@ internal sealed partial class Sip2Connection : IDisposable
         }
     }
 
-    public void Dispose() => aborted.Dispose();
+    public void Dispose()
+    {
+#if NET8_0_OR_GREATER
+        readAborted.Dispose();
+        readStopping.Dispose();
+        readCancel?.Dispose();
+        call?.Dispose();
+#endif
+        aborted.Dispose();
+    }
 
     /// <summary>Runs the connection; returns why it ended.</summary>
     public async Task<string> RunAsync()
@@ -99,6 +137,7 @@ internal sealed partial class Sip2Connection : IDisposable
             try
             {
                 read = await ReadAsync(input, timeout).ConfigureAwait(false);
+                ReadCompleted();
             }
             catch (OperationCanceledException)
             {
@@ -124,14 +163,49 @@ internal sealed partial class Sip2Connection : IDisposable
         }
     }
 
+#if NET8_0_OR_GREATER
+    // Not an async method: RunAsync awaits the pipe's read directly, so a read that waits for the client (all of
+    // them, in a request/response protocol) does not box a state machine per message.
+    private ValueTask<ReadResult> ReadAsync(PipeReader input, TimeSpan timeout)
+    {
+        handler.Stopping.ThrowIfCancellationRequested();
+        if (readCancel is null)
+        {
+            // Created with a finite delay so its timer comes from the TimeProvider (tests drive it with a fake clock).
+            readCancel = new CancellationTokenSource(TimeSpan.FromDays(1), handler.TimeProvider);
+            readAborted = aborted.Token.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), readCancel);
+            readStopping = handler.Stopping.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), readCancel);
+        }
+
+        readCancel.CancelAfter(timeout);
+        return input.ReadAsync(readCancel.Token);
+    }
+
+    // Disarms the read timeout once data came in.
+    private void ReadCompleted()
+    {
+        if (readCancel is not null && !readCancel.TryReset())
+        {
+            // The timeout fired just as the data came in: start the next read with a fresh source.
+            readAborted.Dispose();
+            readStopping.Dispose();
+            readCancel.Dispose();
+            readCancel = null;
+        }
+    }
+#else
     private async ValueTask<ReadResult> ReadAsync(PipeReader input, TimeSpan timeout)
     {
         handler.Stopping.ThrowIfCancellationRequested();
-
         using var timer = Timeouts.CreateTimeoutSource(timeout, handler.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, aborted.Token, handler.Stopping);
         return await input.ReadAsync(linked.Token).ConfigureAwait(false);
     }
+
+    private static void ReadCompleted()
+    {
+    }
+#endif
 
     private TimeSpan NextTimeout(long partialSince, out string reason)
     {
@@ -172,6 +246,9 @@ internal sealed partial class Sip2Connection : IDisposable
 
     // Answers every complete message in the buffer, in order, then flushes once. Returns a reason when the
     // connection must close.
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     private async ValueTask<(ReadOnlySequence<byte> Remaining, string? Close)> ProcessBufferAsync(ReadOnlySequence<byte> buffer)
     {
         var pending = buffer;

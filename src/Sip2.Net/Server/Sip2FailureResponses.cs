@@ -97,6 +97,12 @@ public static class Sip2FailureResponses
         };
     }
 
+    /// <summary>Whether <see cref="TryFor"/> has a response for <paramref name="command"/>, without building one.</summary>
+    internal static bool Exists(Sip2Command command) => command is Sip2Command.PatronStatusRequest or Sip2Command.BlockPatron
+        or Sip2Command.Checkout or Sip2Command.Checkin or Sip2Command.PatronInformation or Sip2Command.EndPatronSession
+        or Sip2Command.FeePaid or Sip2Command.ItemInformation or Sip2Command.ItemStatusUpdate or Sip2Command.PatronEnable
+        or Sip2Command.Hold or Sip2Command.Renew or Sip2Command.RenewAll;
+
     /// <summary>The failure response to <paramref name="request"/>.</summary>
     /// <exception cref="ArgumentException">The message has no failure response of its own (93, 97, 99, or a response).</exception>
     public static Sip2Message For(Sip2Message request, string screenMessage, Sip2Timestamp now) =>

@@ -35,11 +35,32 @@ internal sealed class Sip2ServerMetrics
 
     public void ConnectionRefused(string reason) => refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
+    // "00" to "99", so a tag never formats a number per message.
+    private static readonly string[] CommandTexts = CreateCommandTexts();
+
     public void Message(Sip2Command command, string outcome, double milliseconds)
     {
-        var tags = new TagList { { "command", ((int)command).ToString("00", System.Globalization.CultureInfo.InvariantCulture) }, { "outcome", outcome } };
+        if (!messages.Enabled && !duration.Enabled)
+        {
+            return; // nobody listens: no tags to build
+        }
+
+        var code = (int)command;
+        var text = code is >= 0 and < 100 ? CommandTexts[code] : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var tags = new TagList { { "command", text }, { "outcome", outcome } };
         messages.Add(1, tags);
         duration.Record(milliseconds, tags);
+    }
+
+    private static string[] CreateCommandTexts()
+    {
+        var texts = new string[100];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = i.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return texts;
     }
 
     public void ChecksumError() => checksumErrors.Add(1);

@@ -1,0 +1,220 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Sip2.Net.Access;
+using Sip2.Net.Encodings;
+using Sip2.Net.Messages;
+using Sip2.Net.Resolution;
+using Sip2.Net.Server;
+
+namespace Sip2.Net.Benchmarks;
+
+/// <summary>The servers the load tool drives, always on 127.0.0.1.</summary>
+public static class BenchServers
+{
+    /// <summary>
+    /// The SIP2 server (standalone listener): one login-free registration for 127.0.0.1, a back end that
+    /// answers at once, logging off. With a control port, a connection to it gets one line of memory figures.
+    /// </summary>
+    public static async Task<int> RunSip2Async(int port, int controlPort, string hostMode, CancellationToken stop)
+    {
+        if (hostMode != "standalone")
+        {
+            // The Kestrel hosting package (Sip2.Net.AspNetCore) is not in this branch yet; its mode goes here.
+            Console.Error.WriteLine($"host mode '{hostMode}' is not available in this build (Kestrel figures pending)");
+            return 2;
+        }
+
+        var directory = new InMemorySip2LibraryDirectory();
+        directory.SetInstitution(new Sip2Institution { Id = "main", Name = "Main Library" });
+        directory.SetBranchConfiguration(new Sip2BranchConfiguration
+        {
+            InstitutionId = "main", BranchId = "central", LibraryName = "Main Library", TerminalLocation = "Kiosk",
+        });
+        var registry = new InMemorySip2ClientRegistry(directory, Sip2RegistryOptions.AllowLocalNetworks);
+        (await registry.CreateAsync(new Sip2ClientRegistration { IPAddress = IPAddress.Loopback, InstitutionId = "main", BranchId = "central" }, stop))
+            .GetValueOrThrow();
+        var policy = new Sip2RegistryAccessPolicy(registry, directory);
+        var options = new Sip2ServerOptions
+        {
+            Endpoints = [new Sip2ListenEndpoint { EndPoint = new IPEndPoint(IPAddress.Loopback, port) }],
+            // Every load connection comes from 127.0.0.1; the idle test opens 10,000 of them.
+            MaxConnections = 20_000,
+            MaxConnectionsPerAddress = 20_000,
+            ShutdownTimeout = TimeSpan.FromSeconds(2),
+        };
+        using var handler = new Sip2ConnectionHandler(policy, new ImmediateBackend(), options, registry: registry);
+        await using var server = new Sip2Server(handler);
+        await server.StartAsync(stop);
+        Console.WriteLine($"sip2 server listening on 127.0.0.1:{server.BoundEndpoints[0].Port}");
+        var control = controlPort > 0 ? ServeControlAsync(controlPort, () => handler.ConnectionCount, stop) : Task.CompletedTask;
+        await WaitAsync(stop);
+        await control;
+        return 0;
+    }
+
+    /// <summary>
+    /// The baseline: the same socket and pipe set-up as the standalone server, answering each CR-terminated line
+    /// with a fixed line of the same size. What is left between it and the SIP2 server is the SIP2 work.
+    /// </summary>
+    public static async Task<int> RunBaselineAsync(int port, int controlPort, CancellationToken stop)
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        listener.Listen(512);
+        Console.WriteLine($"baseline server listening on 127.0.0.1:{((IPEndPoint)listener.LocalEndPoint!).Port}");
+        var open = 0;
+        var control = controlPort > 0 ? ServeControlAsync(controlPort, () => Volatile.Read(ref open), stop) : Task.CompletedTask;
+        var filler = new byte[64 * 1024];
+        filler.AsSpan().Fill((byte)'x');
+        using var registration = stop.Register(listener.Dispose);
+        while (!stop.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await listener.AcceptAsync(stop);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                break;
+            }
+
+            _ = Task.Run(async () =>
+            {
+                Interlocked.Increment(ref open);
+                try
+                {
+                    await ServeBaselineAsync(client, filler);
+                }
+                catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)
+                {
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref open);
+                }
+            }, CancellationToken.None);
+        }
+
+        await control;
+        return 0;
+    }
+
+    private static async Task ServeBaselineAsync(Socket client, byte[] filler)
+    {
+        client.NoDelay = true;
+        await using var stream = new NetworkStream(client, ownsSocket: true);
+        var input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
+        var output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        while (true)
+        {
+            var read = await input.ReadAsync();
+            var buffer = read.Buffer;
+            var wrote = false;
+            while (buffer.PositionOf((byte)'\r') is { } end)
+            {
+                var line = buffer.Slice(0, end);
+                var length = (int)line.Length;
+                // Skip the LF of a CRLF left at the start of the line.
+                if (length > 0 && line.FirstSpan[0] == (byte)'\n')
+                {
+                    length--;
+                }
+
+                output.Write(filler.AsSpan(0, Math.Min(length, filler.Length)));
+                output.Write("\r"u8);
+                wrote = true;
+                buffer = buffer.Slice(buffer.GetPosition(1, end));
+            }
+
+            if (wrote)
+            {
+                await output.FlushAsync();
+            }
+
+            input.AdvanceTo(buffer.Start, buffer.End);
+            if (read.IsCompleted)
+            {
+                break;
+            }
+        }
+
+        await input.CompleteAsync();
+        await output.CompleteAsync();
+    }
+
+    /// <summary>Each connection to the control port gets one line: open connections, working set and managed heap after a full GC.</summary>
+    private static async Task ServeControlAsync(int port, Func<int> connections, CancellationToken stop)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, port);
+        listener.Start();
+        while (!stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            using (client)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                var managed = GC.GetTotalMemory(forceFullCollection: true);
+                using var process = Process.GetCurrentProcess();
+                process.Refresh();
+                var line = $"connections={connections()} workingSet={process.WorkingSet64} managed={managed} allocated={GC.GetTotalAllocatedBytes(precise: true)}\n";
+                await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(line), stop);
+            }
+        }
+    }
+
+    private static async Task WaitAsync(CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>A back end that answers every request at once, synchronously, as a cache-hit ILS would.</summary>
+    private sealed class ImmediateBackend : Sip2BackendBase
+    {
+        private static readonly Sip2Timestamp Due = Sip2Timestamp.Local(new DateTime(2026, 1, 16, 23, 59, 0, DateTimeKind.Unspecified));
+
+        public override ValueTask<PatronInformationResponse> PatronInformationAsync(PatronInformationRequest request, Sip2RequestContext context) =>
+            new(new PatronInformationResponse
+            {
+                TransactionDate = context.Now, ChargedItemsCount = 3, InstitutionId = request.InstitutionId, PatronIdentifier = request.PatronIdentifier,
+                PersonalName = "Jürgen Müller", ValidPatron = true, ValidPatronPassword = true,
+                ChargedItems = ["312340000001", "312340000002", "312340000003"],
+            });
+
+        public override ValueTask<CheckoutResponse> CheckoutAsync(CheckoutRequest request, Sip2RequestContext context) =>
+            new(new CheckoutResponse
+            {
+                Ok = true, Desensitize = true, MagneticMedia = false, TransactionDate = context.Now, InstitutionId = request.InstitutionId,
+                PatronIdentifier = request.PatronIdentifier, ItemIdentifier = request.ItemIdentifier, TitleIdentifier = "Les Misérables",
+                DueDate = Due.ToString(),
+            });
+
+        public override ValueTask<CheckinResponse> CheckinAsync(CheckinRequest request, Sip2RequestContext context) =>
+            new(new CheckinResponse
+            {
+                Ok = true, Resensitize = true, MagneticMedia = false, TransactionDate = context.Now, InstitutionId = request.InstitutionId,
+                ItemIdentifier = request.ItemIdentifier, PermanentLocation = "Zweigstelle Süd", TitleIdentifier = "Les Misérables",
+            });
+    }
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Sip2.Net.Messages;
+using Sip2.Net.Protocol;
+
+namespace Sip2.Net.Benchmarks;
+
+/// <summary>
+/// A closed-loop load generator over raw sockets: each connection sends one request, waits for the CR that
+/// ends the answer, and sends the next. It speaks bytes, not a SIP2 client, so the same run drives the SIP2
+/// server and the baseline line server, and the client's own cost stays small and identical for both.
+/// </summary>
+public static class LoadTool
+{
+    /// <summary>
+    /// The mix, as a kiosk session runs it: status now and then, a patron lookup, several checkouts and
+    /// checkins. Ten slots, each with its own AY, so no request repeats its predecessor byte for byte
+    /// (the server would take that for a retransmission and replay the answer).
+    /// </summary>
+    public static byte[][] BuildFrames()
+    {
+        Sip2Message[] cycle =
+        [
+            SampleMessages.ScStatus, SampleMessages.PatronInformation,
+            SampleMessages.Checkout("I0001"), SampleMessages.Checkout("I0002"), SampleMessages.Checkout("I0003"), SampleMessages.Checkout("I0004"),
+            SampleMessages.Checkin("I0001"), SampleMessages.Checkin("I0002"), SampleMessages.Checkin("I0003"), SampleMessages.Checkin("I0004"),
+        ];
+        return cycle.Select((m, i) => Sip2MessageWriter.ToBytes(m, Sip2CodecOptions.Default, Sip2Trailer.WithChecksum(i % 10))).ToArray();
+    }
+
+    public static async Task<int> RunAsync(int port, int controlPort, int connections, double warmupSeconds, double seconds, string label, string? outPath)
+    {
+        var frames = BuildFrames();
+        var sockets = new Socket[connections];
+        // Connect in bounded batches so the accept backlog never overflows at 1,024.
+        for (var i = 0; i < connections; i += 64)
+        {
+            var batch = Enumerable.Range(i, Math.Min(64, connections - i)).Select(async n =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
+                sockets[n] = socket;
+            });
+            await Task.WhenAll(batch);
+        }
+
+        var phase = new Phase();
+        var samples = new List<long>[connections];
+        var errors = 0L;
+        var workers = new Task[connections];
+        for (var i = 0; i < connections; i++)
+        {
+            var n = i;
+            samples[n] = new List<long>(4096);
+            workers[n] = Task.Run(async () =>
+            {
+                try
+                {
+                    await DriveAsync(sockets[n], frames, n, phase, samples[n]);
+                }
+                catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            });
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(warmupSeconds));
+        // With a control port, the server's allocations over the measured phase (GC.GetTotalAllocatedBytes, precise).
+        var allocatedBefore = controlPort > 0 ? (await IdleTool.QueryAsync(controlPort)).Allocated : 0;
+        phase.Value = 1;
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        phase.Value = 2;
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var allocatedAfter = controlPort > 0 ? (await IdleTool.QueryAsync(controlPort)).Allocated : 0;
+        await Task.WhenAll(workers);
+        foreach (var socket in sockets)
+        {
+            socket.Dispose();
+        }
+
+        var all = samples.SelectMany(s => s).ToArray();
+        Array.Sort(all);
+        var toMs = 1000.0 / Stopwatch.Frequency;
+        double At(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)] * toMs;
+        var rate = all.Length / elapsed;
+        var line = string.Join('\t', label, connections.ToString(CultureInfo.InvariantCulture), rate.ToString("F0", CultureInfo.InvariantCulture),
+            At(0.50).ToString("F3", CultureInfo.InvariantCulture), At(0.99).ToString("F3", CultureInfo.InvariantCulture),
+            At(0.999).ToString("F3", CultureInfo.InvariantCulture), errors.ToString(CultureInfo.InvariantCulture));
+        var perMessage = controlPort > 0 && all.Length > 0 ? $", server allocated {(allocatedAfter - allocatedBefore) / (double)all.Length:F0} B/msg" : "";
+        Console.WriteLine($"{label} c={connections}: {rate:F0} msg/s, p50 {At(0.50):F3} ms, p99 {At(0.99):F3} ms, p99.9 {At(0.999):F3} ms, errors {errors}{perMessage}");
+        if (outPath is not null)
+        {
+            await File.AppendAllTextAsync(outPath, line + "\n");
+        }
+
+        return errors == 0 ? 0 : 4;
+    }
+
+    private static async Task DriveAsync(Socket socket, byte[][] frames, int start, Phase phase, List<long> samples)
+    {
+        var receive = new byte[4096];
+        var next = start % frames.Length;
+        while (phase.Value < 2)
+        {
+            var frame = frames[next];
+            next = next + 1 == frames.Length ? 0 : next + 1;
+            var sent = Stopwatch.GetTimestamp();
+            await socket.SendAsync(frame, SocketFlags.None);
+            // One request in flight: the answer ends at the first CR (an LF after it is left in the buffer's tail).
+            while (true)
+            {
+                var read = await socket.ReceiveAsync(receive, SocketFlags.None);
+                if (read == 0)
+                {
+                    throw new IOException("The server closed the connection.");
+                }
+
+                if (receive.AsSpan(0, read).IndexOf((byte)'\r') >= 0)
+                {
+                    break;
+                }
+            }
+
+            if (phase.Value == 1)
+            {
+                samples.Add(Stopwatch.GetTimestamp() - sent);
+            }
+        }
+    }
+
+    private sealed class Phase
+    {
+        public volatile int Value;
+    }
+
+    /// <summary>Medians over the repeats of every (label, connections) row, and the SIP2 server's throughput as a ratio to the baseline's.</summary>
+    public static int Report(string path, string baselineLabel)
+    {
+        var rows = File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(f => new
+        {
+            Label = f[0], Connections = int.Parse(f[1], CultureInfo.InvariantCulture), Rate = double.Parse(f[2], CultureInfo.InvariantCulture),
+            P50 = double.Parse(f[3], CultureInfo.InvariantCulture), P99 = double.Parse(f[4], CultureInfo.InvariantCulture),
+            P999 = double.Parse(f[5], CultureInfo.InvariantCulture), Errors = long.Parse(f[6], CultureInfo.InvariantCulture),
+        }).ToList();
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        Console.WriteLine("| server | connections | runs | msg/s (median) | ratio to baseline | p50 ms | p99 ms | p99.9 ms | errors |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var group in rows.GroupBy(r => (r.Label, r.Connections)).OrderBy(g => g.Key.Connections).ThenBy(g => g.Key.Label == baselineLabel ? 0 : 1).ThenBy(g => g.Key.Label))
+        {
+            var baseline = rows.Where(r => r.Label == baselineLabel && r.Connections == group.Key.Connections).Select(r => r.Rate).ToList();
+            var rate = Median(group.Select(r => r.Rate));
+            var ratio = baseline.Count == 0 ? "" : (rate / Median(baseline)).ToString("F2", CultureInfo.InvariantCulture);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {group.Key.Label} | {group.Key.Connections} | {group.Count()} | {rate:F0} | {ratio} | {Median(group.Select(r => r.P50)):F2} | {Median(group.Select(r => r.P99)):F2} | {Median(group.Select(r => r.P999)):F2} | {group.Sum(r => r.Errors)} |"));
+        }
+
+        return 0;
+    }
+}

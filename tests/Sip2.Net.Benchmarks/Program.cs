@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Running;
+using Sip2.Net.Benchmarks;
+
+// Modes:
+//   codec [BenchmarkDotNet args]        codec benchmarks (e.g. codec --filter '*')
+//   server   --port N [--control-port N] [--host-mode standalone|kestrel]
+//   baseline --port N [--control-port N]
+//   load     --port N [--control-port N] --connections N [--warmup S] [--duration S] [--label L] [--out file.tsv]
+//   idle     --port N --control-port N [--connections 10000] [--settle S]
+//   report   --in file.tsv [--baseline-label baseline]
+// Only 127.0.0.1 is ever listened on or connected to.
+if (args.Length == 0)
+{
+    Console.Error.WriteLine("usage: Sip2.Net.Benchmarks codec|server|baseline|load|idle|report [options]");
+    return 2;
+}
+
+var mode = args[0];
+var rest = args.Skip(1).ToArray();
+string Option(string name, string fallback)
+{
+    var at = Array.IndexOf(rest, name);
+    return at >= 0 && at + 1 < rest.Length ? rest[at + 1] : fallback;
+}
+
+int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+double Double(string name, double fallback) => double.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+using var stop = new CancellationTokenSource();
+using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+
+switch (mode)
+{
+    case "codec":
+        BenchmarkSwitcher.FromTypes([typeof(CodecBenchmarks)]).Run(rest);
+        return 0;
+    case "server":
+        return await BenchServers.RunSip2Async(Int("--port", 6001), Int("--control-port", 0), Option("--host-mode", "standalone"), stop.Token);
+    case "baseline":
+        return await BenchServers.RunBaselineAsync(Int("--port", 6002), Int("--control-port", 0), stop.Token);
+    case "load":
+        return await LoadTool.RunAsync(Int("--port", 6001), Int("--control-port", 0), Int("--connections", 1), Double("--warmup", 2), Double("--duration", 10),
+            Option("--label", "sip2"), rest.Contains("--out") ? Option("--out", "") : null);
+    case "idle":
+        return await IdleTool.RunAsync(Int("--port", 6001), Int("--control-port", 6101), Int("--connections", 10_000), Double("--settle", 3));
+    case "report":
+        return LoadTool.Report(Option("--in", "load.tsv"), Option("--baseline-label", "baseline"));
+    default:
+        Console.Error.WriteLine($"unknown mode '{mode}'");
+        return 2;
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Reproduces the load figures in docs/performance.md: the SIP2 server and the baseline line server, both on
+# 127.0.0.1, driven by the same closed-loop load tool at each connection count, alternating in every
+# repeat so both see the same machine state; then medians and the throughput ratio; then idle memory.
+#
+#   tests/Sip2.Net.Benchmarks/run-load.sh [--host-mode standalone|kestrel] [--duration S] [--warmup S]
+#                                         [--repeats N] [--connections "1 16 256 1024"] [--idle N] [--out DIR]
+#                                         [--compare-dll PATH]   (another build of the benchmarks exe, e.g. from
+#                                          before a change: its SIP2 server runs as "sip2-compare" in the same run)
+set -euo pipefail
+
+host_mode=standalone
+duration=10
+warmup=2
+repeats=3
+counts="1 16 256 1024"
+idle=10000
+out=""
+compare=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --host-mode) host_mode=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --repeats) repeats=$2; shift 2 ;;
+    --connections) counts=$2; shift 2 ;;
+    --idle) idle=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --compare-dll) compare=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=${out:-$(mktemp -d)}
+mkdir -p "$out"
+sip2_port=16001; baseline_port=16002; compare_port=16003; control_port=16101; baseline_control_port=16102; compare_control_port=16103
+
+# 1,024 load connections and 10,000 idle ones need that many descriptors on each side (plus slack).
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if [[ $(ulimit -n) != unlimited && $(ulimit -n) -lt $((idle + 1024)) ]]; then
+  echo "warning: ulimit -n is $(ulimit -n); the idle test needs more than $idle" >&2
+fi
+
+dotnet build "$root/tests/Sip2.Net.Benchmarks" -c Release -v q -nologo >/dev/null
+bench="dotnet $root/tests/Sip2.Net.Benchmarks/bin/Release/net10.0/Sip2.Net.Benchmarks.dll"
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+wait_port() { for _ in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
+
+$bench server --port $sip2_port --control-port $control_port --host-mode "$host_mode" >"$out/server.log" 2>&1 & pids+=($!)
+$bench baseline --port $baseline_port --control-port $baseline_control_port >"$out/baseline.log" 2>&1 & pids+=($!)
+wait_port $sip2_port; wait_port $baseline_port
+if [[ -n $compare ]]; then
+  dotnet "$compare" server --port $compare_port --control-port $compare_control_port >"$out/compare.log" 2>&1 & pids+=($!)
+  wait_port $compare_port
+fi
+
+label="sip2-$host_mode"
+tsv="$out/load.tsv"
+: >"$tsv"
+echo "date: $(date -u +%FT%TZ)  duration ${duration}s (+${warmup}s warm-up), repeats $repeats, host mode $host_mode"
+for run in $(seq 1 "$repeats"); do
+  for c in $counts; do
+    $bench load --port $baseline_port --control-port $baseline_control_port --connections "$c" --warmup "$warmup" --duration "$duration" --label baseline --out "$tsv"
+    $bench load --port $sip2_port --control-port $control_port --connections "$c" --warmup "$warmup" --duration "$duration" --label "$label" --out "$tsv"
+    if [[ -n $compare ]]; then
+      $bench load --port $compare_port --control-port $compare_control_port --connections "$c" --warmup "$warmup" --duration "$duration" --label sip2-compare --out "$tsv"
+    fi
+  done
+done
+echo
+$bench report --in "$tsv" --baseline-label baseline
+
+if [[ $idle -gt 0 ]]; then
+  echo
+  $bench idle --port $sip2_port --control-port $control_port --connections "$idle" --settle 5
+  if [[ -n $compare ]]; then
+    echo "sip2-compare:"
+    $bench idle --port $compare_port --control-port $compare_control_port --connections "$idle" --settle 5
+  fi
+fi
+echo "raw results: $out"
