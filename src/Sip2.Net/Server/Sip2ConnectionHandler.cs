@@ -22,6 +22,7 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
     private readonly ConcurrentDictionary<Sip2Connection, byte> connections = new();
     private readonly ConcurrentDictionary<IPAddress, int> perAddress = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly TaskCompletionSource<bool> drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ISip2ClientRegistry? registry;
     private int connectionCount;
     private long nextConnectionId;
@@ -140,17 +141,14 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         stopping.Cancel();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Options.ShutdownTimeout);
-        try
+        if (ConnectionCount > 0)
         {
-            while (ConnectionCount > 0 && !deadline.IsCancellationRequested)
-            {
-                await Task.Delay(20, deadline.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
+            // Idle connections notice the stop at once (their read is cancelled); busy ones finish their
+            // request first. Wait for the last one to go, or for the deadline.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(Options.ShutdownTimeout);
+            var timeout = Task.Delay(Timeout.Infinite, deadline.Token);
+            await Task.WhenAny(drained.Task, timeout).ConfigureAwait(false);
         }
 
         foreach (var connection in connections.Keys)
@@ -225,7 +223,11 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
 
     private void Release(IPAddress address)
     {
-        Interlocked.Decrement(ref connectionCount);
+        if (Interlocked.Decrement(ref connectionCount) == 0 && stopping.IsCancellationRequested)
+        {
+            drained.TrySetResult(true);
+        }
+
         while (perAddress.TryGetValue(address, out var count))
         {
             if (count <= 1
