@@ -4,6 +4,14 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Sip2.Net.Access;
 using Sip2.Net.Encodings;
 using Sip2.Net.Messages;
@@ -16,43 +24,88 @@ namespace Sip2.Net.Benchmarks;
 public static class BenchServers
 {
     /// <summary>
-    /// The SIP2 server (standalone listener): one login-free registration for 127.0.0.1, a back end that
-    /// answers at once, logging off. With a control port, a connection to it gets one line of memory figures.
+    /// The SIP2 server: one login-free registration for 127.0.0.1, a back end that answers at once, logging off.
+    /// <paramref name="hostMode"/> is <c>standalone</c> (the library's own listener, <see cref="Sip2Server"/>) or
+    /// <c>kestrel</c> (the same engine behind ASP.NET Core's Kestrel, Sip2.Net.AspNetCore). With a control port, a
+    /// connection to it gets one line of memory figures.
     /// </summary>
-    public static async Task<int> RunSip2Async(int port, int controlPort, string hostMode, CancellationToken stop)
+    public static Task<int> RunSip2Async(int port, int controlPort, string hostMode, CancellationToken stop) => hostMode switch
     {
-        if (hostMode != "standalone")
-        {
-            // The Kestrel hosting package (Sip2.Net.AspNetCore) is not in this branch yet; its mode goes here.
-            Console.Error.WriteLine($"host mode '{hostMode}' is not available in this build (Kestrel figures pending)");
-            return 2;
-        }
+        "standalone" => RunStandaloneAsync(port, controlPort, stop),
+        "kestrel" => RunKestrelAsync(port, controlPort, stop),
+        _ => Unknown(hostMode),
+    };
 
-        var directory = new InMemorySip2LibraryDirectory();
+    private static Task<int> Unknown(string hostMode)
+    {
+        Console.Error.WriteLine($"unknown host mode '{hostMode}' (standalone or kestrel)");
+        return Task.FromResult(2);
+    }
+
+    /// <summary>The same options in both host modes (the endpoint is only used by the standalone listener).</summary>
+    private static Sip2ServerOptions Options(Sip2ServerOptions options, int port) => options with
+    {
+        Endpoints = [new Sip2ListenEndpoint { EndPoint = new IPEndPoint(IPAddress.Loopback, port) }],
+        // Every load connection comes from 127.0.0.1; the idle test opens 10,000 of them.
+        MaxConnections = 20_000,
+        MaxConnectionsPerAddress = 20_000,
+        ShutdownTimeout = TimeSpan.FromSeconds(2),
+    };
+
+    /// <summary>One institution and branch, and a login-free registration for 127.0.0.1 (sessions are bound at admission).</summary>
+    private static async Task RegisterAsync(InMemorySip2LibraryDirectory directory, ISip2ClientRegistry registry, CancellationToken stop)
+    {
         directory.SetInstitution(new Sip2Institution { Id = "main", Name = "Main Library" });
         directory.SetBranchConfiguration(new Sip2BranchConfiguration
         {
             InstitutionId = "main", BranchId = "central", LibraryName = "Main Library", TerminalLocation = "Kiosk",
         });
-        var registry = new InMemorySip2ClientRegistry(directory, Sip2RegistryOptions.AllowLocalNetworks);
         (await registry.CreateAsync(new Sip2ClientRegistration { IPAddress = IPAddress.Loopback, InstitutionId = "main", BranchId = "central" }, stop))
             .GetValueOrThrow();
+    }
+
+    private static async Task<int> RunStandaloneAsync(int port, int controlPort, CancellationToken stop)
+    {
+        var directory = new InMemorySip2LibraryDirectory();
+        var registry = new InMemorySip2ClientRegistry(directory, Sip2RegistryOptions.AllowLocalNetworks);
+        await RegisterAsync(directory, registry, stop);
         var policy = new Sip2RegistryAccessPolicy(registry, directory);
-        var options = new Sip2ServerOptions
-        {
-            Endpoints = [new Sip2ListenEndpoint { EndPoint = new IPEndPoint(IPAddress.Loopback, port) }],
-            // Every load connection comes from 127.0.0.1; the idle test opens 10,000 of them.
-            MaxConnections = 20_000,
-            MaxConnectionsPerAddress = 20_000,
-            ShutdownTimeout = TimeSpan.FromSeconds(2),
-        };
-        using var handler = new Sip2ConnectionHandler(policy, new ImmediateBackend(), options, registry: registry);
+        using var handler = new Sip2ConnectionHandler(policy, new ImmediateBackend(), Options(new Sip2ServerOptions(), port), registry: registry);
         await using var server = new Sip2Server(handler);
         await server.StartAsync(stop);
-        Console.WriteLine($"sip2 server listening on 127.0.0.1:{server.BoundEndpoints[0].Port}");
+        Console.WriteLine($"sip2 server (standalone) listening on 127.0.0.1:{server.BoundEndpoints[0].Port}");
         var control = controlPort > 0 ? ServeControlAsync(controlPort, () => handler.ConnectionCount, stop) : Task.CompletedTask;
         await WaitAsync(stop);
         await control;
+        return 0;
+    }
+
+    /// <summary>
+    /// Kestrel hosting: a slim web application with no HTTP endpoint, <c>AddSip2Server(...).UseKestrel()</c> and
+    /// <c>ListenSip2(127.0.0.1, port)</c>; the registry, directory and back end are the standalone mode's, and logging
+    /// has no provider and a minimum level of None.
+    /// </summary>
+    private static async Task<int> RunKestrelAsync(int port, int controlPort, CancellationToken stop)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.None);
+        builder.Services.AddSip2Server(o => Options(o, port))
+            .AddBackend(new ImmediateBackend())
+            .ConfigureRegistry(Sip2RegistryOptions.AllowLocalNetworks)
+            .UseKestrel();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenSip2(IPAddress.Loopback, port));
+        await using var app = builder.Build();
+        await RegisterAsync(app.Services.GetRequiredService<InMemorySip2LibraryDirectory>(), app.Services.GetRequiredService<ISip2ClientRegistry>(), stop);
+        await app.StartAsync(stop);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        Console.WriteLine($"sip2 server (kestrel) listening on {string.Join(", ", addresses)}");
+        var handler = app.Services.GetRequiredService<Sip2ConnectionHandler>();
+        var control = controlPort > 0 ? ServeControlAsync(controlPort, () => handler.ConnectionCount, stop) : Task.CompletedTask;
+        await WaitAsync(stop);
+        await control;
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await app.StopAsync(stopping.Token);
         return 0;
     }
 

@@ -2,8 +2,9 @@
 # Reproduces the load figures in docs/performance.md: the SIP2 server and the baseline line server, both on
 # 127.0.0.1, driven by the same closed-loop load tool at each connection count, alternating in every
 # repeat so both see the same machine state; then medians and the throughput ratio; then idle memory.
+# --host-mode both runs the standalone listener and Kestrel hosting as two servers in the same run.
 #
-#   tests/Sip2.Net.Benchmarks/run-load.sh [--host-mode standalone|kestrel] [--duration S] [--warmup S]
+#   tests/Sip2.Net.Benchmarks/run-load.sh [--host-mode standalone|kestrel|both] [--duration S] [--warmup S]
 #                                         [--repeats N] [--connections "1 16 256 1024"] [--idle N] [--out DIR]
 #                                         [--compare-dll PATH]   (another build of the benchmarks exe, e.g. from
 #                                          before a change: its SIP2 server runs as "sip2-compare" in the same run)
@@ -31,10 +32,17 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
+case "$host_mode" in
+  standalone|kestrel) modes=("$host_mode") ;;
+  both) modes=(standalone kestrel) ;;
+  *) echo "unknown host mode $host_mode (standalone, kestrel or both)" >&2; exit 2 ;;
+esac
+
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${out:-$(mktemp -d)}
 mkdir -p "$out"
-sip2_port=16001; baseline_port=16002; compare_port=16003; control_port=16101; baseline_control_port=16102; compare_control_port=16103
+baseline_port=16002; compare_port=16003; baseline_control_port=16102; compare_control_port=16103
+declare -A sip2_port=([standalone]=16001 [kestrel]=16004) control_port=([standalone]=16101 [kestrel]=16104)
 
 # 1,024 load connections and 10,000 idle ones need that many descriptors on each side (plus slack).
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -51,22 +59,26 @@ trap cleanup EXIT
 
 wait_port() { for _ in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
 
-$bench server --port $sip2_port --control-port $control_port --host-mode "$host_mode" >"$out/server.log" 2>&1 & pids+=($!)
+for mode in "${modes[@]}"; do
+  $bench server --port "${sip2_port[$mode]}" --control-port "${control_port[$mode]}" --host-mode "$mode" >"$out/server-$mode.log" 2>&1 & pids+=($!)
+done
 $bench baseline --port $baseline_port --control-port $baseline_control_port >"$out/baseline.log" 2>&1 & pids+=($!)
-wait_port $sip2_port; wait_port $baseline_port
+for mode in "${modes[@]}"; do wait_port "${sip2_port[$mode]}"; done
+wait_port $baseline_port
 if [[ -n $compare ]]; then
   dotnet "$compare" server --port $compare_port --control-port $compare_control_port >"$out/compare.log" 2>&1 & pids+=($!)
   wait_port $compare_port
 fi
 
-label="sip2-$host_mode"
 tsv="$out/load.tsv"
 : >"$tsv"
 echo "date: $(date -u +%FT%TZ)  duration ${duration}s (+${warmup}s warm-up), repeats $repeats, host mode $host_mode"
 for run in $(seq 1 "$repeats"); do
   for c in $counts; do
     $bench load --port $baseline_port --control-port $baseline_control_port --connections "$c" --warmup "$warmup" --duration "$duration" --label baseline --out "$tsv"
-    $bench load --port $sip2_port --control-port $control_port --connections "$c" --warmup "$warmup" --duration "$duration" --label "$label" --out "$tsv"
+    for mode in "${modes[@]}"; do
+      $bench load --port "${sip2_port[$mode]}" --control-port "${control_port[$mode]}" --connections "$c" --warmup "$warmup" --duration "$duration" --label "sip2-$mode" --out "$tsv"
+    done
     if [[ -n $compare ]]; then
       $bench load --port $compare_port --control-port $compare_control_port --connections "$c" --warmup "$warmup" --duration "$duration" --label sip2-compare --out "$tsv"
     fi
@@ -77,7 +89,10 @@ $bench report --in "$tsv" --baseline-label baseline
 
 if [[ $idle -gt 0 ]]; then
   echo
-  $bench idle --port $sip2_port --control-port $control_port --connections "$idle" --settle 5
+  for mode in "${modes[@]}"; do
+    echo "sip2-$mode:"
+    $bench idle --port "${sip2_port[$mode]}" --control-port "${control_port[$mode]}" --connections "$idle" --settle 5
+  done
   if [[ -n $compare ]]; then
     echo "sip2-compare:"
     $bench idle --port $compare_port --control-port $compare_control_port --connections "$idle" --settle 5
