@@ -11,18 +11,20 @@ namespace Sip2.Net.IntegrationTests;
 public class LifecycleTests
 {
     // Timeouts run on a fake clock. The server arms its timer when it starts waiting for bytes, which the
-    // test cannot observe, so the clock is advanced in steps until the connection closes (bounded).
-    private static async Task<bool> AdvanceUntilClosedAsync(FakeTimeProvider time, RawKiosk kiosk, TimeSpan step)
+    // test cannot observe, so the clock is advanced in steps until the awaited outcome arrives (bounded).
+    private static async Task<T> AdvanceUntilAsync<T>(FakeTimeProvider time, Task<T> outcome, TimeSpan step)
     {
-        var closed = kiosk.WaitForCloseAsync(TimeSpan.FromSeconds(20));
-        for (var i = 0; i < 200 && !closed.IsCompleted; i++)
+        for (var i = 0; i < 200 && !outcome.IsCompleted; i++)
         {
             time.Advance(step);
-            await Task.WhenAny(closed, Task.Delay(25));
+            await Task.WhenAny(outcome, Task.Delay(25));
         }
 
-        return await closed;
+        return await outcome;
     }
+
+    private static Task<bool> AdvanceUntilClosedAsync(FakeTimeProvider time, RawKiosk kiosk, TimeSpan step) =>
+        AdvanceUntilAsync(time, kiosk.WaitForCloseAsync(TimeSpan.FromSeconds(20)), step);
 
     [Fact]
     public async Task A_connection_that_never_logs_in_is_closed_after_the_login_timeout()
@@ -72,14 +74,9 @@ public class LifecycleTests
         using var kiosk = await server.RawAsync("127.0.0.2");
 
         await kiosk.SendAsync("11YN20240417    083058                  AOalpha|AAslow|AB3900001|AC|\r");
-        var response = kiosk.ReceiveAsync();
-        for (var i = 0; i < 200 && !response.IsCompleted; i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(6));
-            await Task.WhenAny(response, Task.Delay(25));
-        }
+        var response = await AdvanceUntilAsync(time, kiosk.ReceiveAsync(), TimeSpan.FromSeconds(6));
 
-        Assert.StartsWith("120", await response, StringComparison.Ordinal);
+        Assert.StartsWith("120", response, StringComparison.Ordinal);
     }
 
     [Fact]
