@@ -169,18 +169,7 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
         return received.ToString();
     }
 
-    public static X509Certificate2 CreateCertificate()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        // On Linux, TLS needs a certificate whose private key came from a PFX import, not an ephemeral one.
-        return X509CertificateLoader.LoadPkcs12(selfSigned.Export(X509ContentType.Pfx), null);
-    }
+    public static X509Certificate2 CreateCertificate() => Sip2.Net.TestSupport.TestCertificates.CreateLocalhost();
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 

@@ -56,10 +56,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task A_configured_certificate_adds_a_TLS_listener()
     {
-        using var key = System.Security.Cryptography.RSA.Create(2048);
-        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
-            "CN=localhost", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = Sip2.Net.TestSupport.TestCertificates.CreateLocalhost();
         var pfx = Path.Combine(folder, "server.pfx");
         File.WriteAllBytes(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-pass"));
 

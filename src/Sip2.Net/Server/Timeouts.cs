@@ -7,18 +7,11 @@ namespace Sip2.Net.Server;
 /// <summary>Timer helpers over <see cref="TimeProvider"/>, so tests drive timeouts with a fake clock instead of sleeping.</summary>
 internal static class Timeouts
 {
-    public static CancellationTokenSource CreateTimeoutSource(TimeSpan delay, TimeProvider timeProvider)
-    {
-        if (delay == Timeout.InfiniteTimeSpan)
-        {
-            return new CancellationTokenSource();
-        }
-#if NET8_0_OR_GREATER
-        return new CancellationTokenSource(delay, timeProvider);
-#else
-        return timeProvider.CreateCancellationTokenSource(delay);
+#if !NET8_0_OR_GREATER
+    // net8.0+ connections re-arm one source per connection instead (see Sip2Connection.ReadAsync).
+    public static CancellationTokenSource CreateTimeoutSource(TimeSpan delay, TimeProvider timeProvider) =>
+        delay == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : timeProvider.CreateCancellationTokenSource(delay);
 #endif
-    }
 
     public static Task Delay(TimeSpan delay, TimeProvider timeProvider, CancellationToken cancellationToken)
     {

@@ -81,18 +81,7 @@ internal sealed class Sip2TestServer : IAsyncDisposable
     /// <summary>Answers the next <paramref name="count"/> requests with 96.</summary>
     public void Answer96Next(int count) => Volatile.Write(ref answerWith96, count);
 
-    public static X509Certificate2 CreateCertificate()
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        // Linux: SslStream needs a certificate whose private key came from a PFX import.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-    }
+    public static X509Certificate2 CreateCertificate() => Sip2.Net.TestSupport.TestCertificates.CreateLocalhost();
 
     public static Sip2Message DefaultResponse(Sip2Message request)
     {
