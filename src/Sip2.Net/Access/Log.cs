@@ -41,7 +41,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2111, Level = LogLevel.Warning, Message = "Login from {Address} refused ({Failures} failures on this connection)")]
     public static partial void LoginRefused(ILogger logger, IPAddress address, int failures);
 
-    [LoggerMessage(EventId = 2112, Level = LogLevel.Warning, Message = "Login from {Address} refused without checking: the address is locked out for {RetryAfter}")]
+    [LoggerMessage(EventId = 2112, Level = LogLevel.Warning, Message = "Login from {Address} refused without checking: the address or the login id is locked out for {RetryAfter}")]
     public static partial void LoginThrottled(ILogger logger, IPAddress address, TimeSpan retryAfter);
 
     [LoggerMessage(EventId = 2113, Level = LogLevel.Warning, Message = "Connection from {Address} failed {Failures} logins; it should be closed")]
@@ -49,4 +49,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2114, Level = LogLevel.Warning, Message = "Address {Address} locked out until {Until} after repeated failed logins")]
     public static partial void AddressLockedOut(ILogger logger, IPAddress address, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 2115, Level = LogLevel.Warning, Message = "Login id {LoginId} locked out until {Until} after repeated failed logins")]
+    public static partial void LoginIdLockedOut(ILogger logger, string loginId, DateTimeOffset until);
 }

@@ -17,8 +17,8 @@ namespace Sip2.Net.Access;
 /// <see cref="ISip2LibraryDirectory"/>. Admission: no activated registration for the address refuses; exactly one
 /// without a login id binds; anything else waits for a login. Login: a kiosk on an address whose sole
 /// registration has no login id always succeeds; otherwise the login id (case-insensitive) selects a registration
-/// of the address and its password is verified in constant time. Failures are counted per connection and per
-/// address (see <see cref="Sip2AccessPolicyOptions"/>).
+/// of the address and its password is verified in constant time. Failures are counted per connection, per
+/// address and per login id (see <see cref="Sip2AccessPolicyOptions"/>).
 /// </summary>
 public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
 {
@@ -26,7 +26,8 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
     private readonly ISip2LibraryDirectory directory;
     private readonly Sip2VendorProfileCatalog vendors;
     private readonly Sip2AccessPolicyOptions options;
-    private readonly AddressThrottle throttle;
+    private readonly FailureThrottle<IPAddress> addresses;
+    private readonly FailureThrottle<string> loginIds;
     private readonly ILogger logger;
 
     // Hashes of no password, one per cost, verified when a login id matches nothing: an unknown login id then
@@ -55,7 +56,10 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
         this.options = options ?? new Sip2AccessPolicyOptions();
         this.options.Validate();
         this.logger = logger ?? (ILogger)NullLogger.Instance;
-        throttle = new AddressThrottle(timeProvider ?? TimeProvider.System, this.options.MaxFailedLoginsPerAddress, this.options.AddressFailureWindow, this.options.AddressLockout);
+        var time = timeProvider ?? TimeProvider.System;
+        var o = this.options;
+        addresses = new FailureThrottle<IPAddress>(time, o.MaxFailedLoginsPerAddress, o.AddressFailureWindow, o.AddressLockout, o.MaxLockout);
+        loginIds = new FailureThrottle<string>(time, o.MaxFailedLoginsPerLoginId, o.LoginIdFailureWindow, o.LoginIdLockout, o.MaxLockout, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <inheritdoc/>
@@ -104,7 +108,11 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
             return await AcceptAsync(session, active[0], cancellationToken).ConfigureAwait(false);
         }
 
-        if (throttle.IsLockedOut(address, out var retryAfter))
+        // Locked out by address or by login id: refused without looking at the password, which is what makes
+        // the lockout slow a guesser down. The login id is tracked whether or not it exists, so the answers do
+        // not tell which ones do.
+        var named = string.IsNullOrEmpty(loginId) ? null : loginId;
+        if (LockedOut(address, named, out var retryAfter))
         {
             Log.LoginThrottled(logger, address, retryAfter);
             return session.RecordFailedLogin() >= options.MaxFailedLoginsPerConnection
@@ -123,13 +131,19 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
 
         if (verified)
         {
+            loginIds.Reset(named!);
             return await AcceptAsync(session, match!, cancellationToken).ConfigureAwait(false);
         }
 
         var failures = session.RecordFailedLogin();
-        if (throttle.RecordFailure(address) is { } lockedUntil)
+        if (addresses.RecordFailure(address) is { } lockedUntil)
         {
             Log.AddressLockedOut(logger, address, lockedUntil);
+        }
+
+        if (named is not null && loginIds.RecordFailure(named) is { } loginIdLockedUntil)
+        {
+            Log.LoginIdLockedOut(logger, named, loginIdLockedUntil);
         }
 
         if (failures >= options.MaxFailedLoginsPerConnection)
@@ -139,6 +153,14 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
 
         Log.LoginRefused(logger, address, failures);
         return Sip2LoginResult.Refused();
+    }
+
+    private bool LockedOut(IPAddress address, string? loginId, out TimeSpan retryAfter)
+    {
+        var byAddress = addresses.IsLockedOut(address, out var addressLeft);
+        var byLoginId = loginId is not null && loginIds.IsLockedOut(loginId, out var loginIdLeft) ? loginIdLeft : TimeSpan.Zero;
+        retryAfter = addressLeft > byLoginId ? addressLeft : byLoginId;
+        return byAddress || byLoginId > TimeSpan.Zero;
     }
 
     private Sip2LoginResult TooManyFailures(Sip2AccessSession session)

@@ -20,7 +20,8 @@ public sealed class AccessPolicyTests
     public AccessPolicyTests()
     {
         registry = new InMemorySip2ClientRegistry(directory);
-        policy = NewPolicy(new Sip2AccessPolicyOptions { MaxFailedLoginsPerConnection = 3, MaxFailedLoginsPerAddress = 5 });
+        // The login id limit sits above the address limit so the address tests see only the address at work.
+        policy = NewPolicy(new Sip2AccessPolicyOptions { MaxFailedLoginsPerConnection = 3, MaxFailedLoginsPerAddress = 5, MaxFailedLoginsPerLoginId = 8 });
     }
 
     private Sip2RegistryAccessPolicy NewPolicy(Sip2AccessPolicyOptions options) => new(registry, directory, options: options, timeProvider: time);
@@ -381,6 +382,152 @@ public sealed class AccessPolicyTests
         Assert.Equal(Sip2LoginOutcome.TooManyFailures, (await policy.LoginAsync(session, "k1", "p1")).Outcome);
     }
 
+    [Fact]
+    public async Task A_repeat_lockout_of_an_address_lasts_twice_as_long()
+    {
+        await CreateAsync(registry, Registration(Shared, "k1", "p1"));
+        async Task<TimeSpan?> LockOutAsync()
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await policy.LoginAsync(await AwaitingLoginAsync(Shared), "k1", "wrong");
+            }
+
+            return (await policy.LoginAsync(await AwaitingLoginAsync(Shared), "k1", "p1")).RetryAfter;
+        }
+
+        Assert.Equal(TimeSpan.FromMinutes(15), await LockOutAsync());
+        time.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(TimeSpan.FromMinutes(30), await LockOutAsync());
+
+        // A quiet failure window after the lockout ends, and the address is a first offender again.
+        time.Advance(TimeSpan.FromMinutes(30) + TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.FromMinutes(15), await LockOutAsync());
+    }
+
+    // Per login id: a guesser moving between registered addresses
+
+    private static readonly IPAddress[] Branches = [IPAddress.Parse("203.0.113.31"), IPAddress.Parse("203.0.113.32"), IPAddress.Parse("203.0.113.33")];
+
+    private async Task<Sip2RegistryAccessPolicy> LoginIdPolicyAsync()
+    {
+        foreach (var branch in Branches)
+        {
+            await CreateAsync(registry, Registration(branch, "k1", "p1"));
+            await CreateAsync(registry, Registration(branch, "k2", "p2"));
+        }
+
+        // A high address limit, so only the login id limit can lock anything out here.
+        return NewPolicy(new Sip2AccessPolicyOptions { MaxFailedLoginsPerAddress = 100, MaxFailedLoginsPerLoginId = 5, MaxLockout = TimeSpan.FromHours(1) });
+    }
+
+    private static async Task<Sip2LoginResult> LoginAsync(Sip2RegistryAccessPolicy policy, IPAddress address, string loginId, string password) =>
+        await policy.LoginAsync((await policy.AdmitAsync(address)).Session!, loginId, password);
+
+    private static async Task FailAsync(Sip2RegistryAccessPolicy policy, int times, string loginId)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            Assert.Equal(Sip2LoginOutcome.Refused, (await LoginAsync(policy, Branches[i % Branches.Length], loginId, "guess" + i)).Outcome);
+        }
+    }
+
+    [Fact]
+    public async Task Failures_naming_one_login_id_from_several_addresses_lock_that_login_id_out()
+    {
+        var policy = await LoginIdPolicyAsync();
+        await FailAsync(policy, 5, "k1"); // at most two per address
+
+        var locked = await LoginAsync(policy, Branches[2], "k1", "p1");
+        Assert.Equal(Sip2LoginOutcome.Throttled, locked.Outcome);
+        Assert.Equal(TimeSpan.FromMinutes(15), locked.RetryAfter);
+
+        // The other login id on the same addresses is untouched.
+        Assert.Equal(Sip2LoginOutcome.Accepted, (await LoginAsync(policy, Branches[0], "k2", "p2")).Outcome);
+
+        time.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(Sip2LoginOutcome.Accepted, (await LoginAsync(policy, Branches[1], "k1", "p1")).Outcome);
+    }
+
+    [Fact]
+    public async Task Login_ids_are_counted_case_insensitively()
+    {
+        var policy = await LoginIdPolicyAsync();
+        await FailAsync(policy, 2, "k1");
+        await FailAsync(policy, 3, "K1");
+        Assert.Equal(Sip2LoginOutcome.Throttled, (await LoginAsync(policy, Branches[0], "k1", "p1")).Outcome);
+    }
+
+    [Fact]
+    public async Task An_unknown_login_id_is_locked_out_like_a_known_one()
+    {
+        var policy = await LoginIdPolicyAsync();
+        await FailAsync(policy, 5, "k1");
+        await FailAsync(policy, 5, "nobody");
+
+        var known = await LoginAsync(policy, Branches[0], "k1", "x");
+        var unknown = await LoginAsync(policy, Branches[0], "nobody", "x");
+        Assert.Equal((known.Outcome, known.Scenario, known.RetryAfter), (unknown.Outcome, unknown.Scenario, unknown.RetryAfter));
+    }
+
+    [Fact]
+    public async Task A_successful_login_clears_the_count_of_its_login_id()
+    {
+        var policy = await LoginIdPolicyAsync();
+        await FailAsync(policy, 4, "k1");
+        Assert.Equal(Sip2LoginOutcome.Accepted, (await LoginAsync(policy, Branches[0], "k1", "p1")).Outcome);
+        await FailAsync(policy, 4, "k1");
+        Assert.Equal(Sip2LoginOutcome.Accepted, (await LoginAsync(policy, Branches[0], "k1", "p1")).Outcome);
+    }
+
+    [Fact]
+    public async Task Repeat_lockouts_of_a_login_id_double_up_to_the_ceiling()
+    {
+        var policy = await LoginIdPolicyAsync();
+        var lockouts = new List<TimeSpan?>();
+        for (var round = 0; round < 4; round++)
+        {
+            await FailAsync(policy, 5, "k1");
+            var result = await LoginAsync(policy, Branches[0], "k1", "p1");
+            lockouts.Add(result.RetryAfter);
+            time.Advance(result.RetryAfter!.Value);
+        }
+
+        Assert.Equal([TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(1)], lockouts);
+    }
+
+    [Fact]
+    public async Task An_empty_password_never_succeeds_and_counts_as_a_failure()
+    {
+        var policy = await LoginIdPolicyAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            var password = i % 2 == 0 ? "" : null;
+            Assert.Equal(Sip2LoginOutcome.Refused, (await LoginAsync(policy, Branches[i % 3], "k1", password!)).Outcome);
+        }
+
+        Assert.Equal(Sip2LoginOutcome.Throttled, (await LoginAsync(policy, Branches[0], "k1", "p1")).Outcome);
+    }
+
+    [Fact]
+    public void The_throttle_forgets_quiet_keys_but_not_locked_ones()
+    {
+        var throttle = new FailureThrottle<string>(time, limit: 2, window: TimeSpan.FromMinutes(5), lockout: TimeSpan.FromMinutes(15), maxLockout: TimeSpan.FromHours(1));
+        throttle.RecordFailure("locked");
+        Assert.NotNull(throttle.RecordFailure("locked"));
+        for (var i = 0; i < 2000; i++)
+        {
+            throttle.RecordFailure("scan" + i);
+        }
+
+        Assert.Equal(2001, throttle.Count);
+        time.Advance(TimeSpan.FromMinutes(6));
+        throttle.RecordFailure("next");
+
+        Assert.Equal(2, throttle.Count); // "locked" and "next"
+        Assert.True(throttle.IsLockedOut("locked", out _));
+    }
+
     [Theory]
     [InlineData(0, 10, 5, 15)]
     [InlineData(3, 0, 5, 15)]
@@ -406,7 +553,24 @@ public sealed class AccessPolicyTests
         Assert.Equal(10, options.MaxFailedLoginsPerAddress);
         Assert.Equal(TimeSpan.FromMinutes(5), options.AddressFailureWindow);
         Assert.Equal(TimeSpan.FromMinutes(15), options.AddressLockout);
+        Assert.Equal(5, options.MaxFailedLoginsPerLoginId);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.LoginIdFailureWindow);
+        Assert.Equal(TimeSpan.FromMinutes(15), options.LoginIdLockout);
+        Assert.Equal(TimeSpan.FromHours(4), options.MaxLockout);
     }
+
+    public static TheoryData<Sip2AccessPolicyOptions> LoginIdOptionsOutOfRange => new()
+    {
+        new Sip2AccessPolicyOptions { MaxFailedLoginsPerLoginId = 0 },
+        new Sip2AccessPolicyOptions { LoginIdFailureWindow = TimeSpan.Zero },
+        new Sip2AccessPolicyOptions { LoginIdLockout = TimeSpan.FromSeconds(-1) },
+        new Sip2AccessPolicyOptions { MaxLockout = TimeSpan.FromMinutes(10) },
+    };
+
+    [Theory]
+    [MemberData(nameof(LoginIdOptionsOutOfRange))]
+    public void Login_id_options_out_of_range_are_refused(Sip2AccessPolicyOptions options) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Sip2RegistryAccessPolicy(registry, directory, options: options));
 
     [Fact]
     public async Task Null_arguments_are_programmer_errors()
