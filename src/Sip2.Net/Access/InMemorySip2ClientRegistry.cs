@@ -132,7 +132,7 @@ public sealed partial class InMemorySip2ClientRegistry : ISip2ClientRegistry
                 return Refuse(Sip2RegistryRule.DedicatedOperationRequired, nameof(Sip2ClientRegistration.LoginId), "Change the login id with ChangeLoginIdAsync.");
             }
 
-            if (!string.Equals(registration.PasswordHash?.ToStoredString(), existing.PasswordHash?.ToStoredString(), StringComparison.Ordinal))
+            if (!Equals(registration.PasswordHash, existing.PasswordHash))
             {
                 return Refuse(Sip2RegistryRule.DedicatedOperationRequired, nameof(Sip2ClientRegistration.PasswordHash), "Set the password with SetPasswordAsync.");
             }
