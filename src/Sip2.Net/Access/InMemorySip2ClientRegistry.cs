@@ -10,14 +10,14 @@ using Sip2.Net.Vendors;
 
 namespace Sip2.Net.Access;
 
+// SemaphoreSlim needs disposing only once its AvailableWaitHandle was used, which this class never does;
+// so the registry does not have to be disposable.
+#pragma warning disable CA1001
 /// <summary>
 /// An <see cref="ISip2ClientRegistry"/> kept in memory and safe under concurrent use. Writes are serialised by
 /// one lock and publish a new immutable snapshot of the whole registry; reads take the current snapshot
 /// without locking, so a reader never sees half an operation.
 /// </summary>
-// SemaphoreSlim needs disposing only once its AvailableWaitHandle was used, which this class never does;
-// so the registry does not have to be disposable.
-#pragma warning disable CA1001
 public sealed partial class InMemorySip2ClientRegistry : ISip2ClientRegistry
 #pragma warning restore CA1001
 {
