@@ -10,14 +10,14 @@ using Sip2.Net.Vendors;
 
 namespace Sip2.Net.Access;
 
+// SemaphoreSlim needs disposing only once its AvailableWaitHandle was used, which this class never does;
+// so the registry does not have to be disposable.
+#pragma warning disable CA1001
 /// <summary>
 /// An <see cref="ISip2ClientRegistry"/> kept in memory and safe under concurrent use. Writes are serialised by
 /// one lock and publish a new immutable snapshot of the whole registry; reads take the current snapshot
 /// without locking, so a reader never sees half an operation.
 /// </summary>
-// SemaphoreSlim needs disposing only once its AvailableWaitHandle was used, which this class never does;
-// so the registry does not have to be disposable.
-#pragma warning disable CA1001
 public sealed partial class InMemorySip2ClientRegistry : ISip2ClientRegistry
 #pragma warning restore CA1001
 {
@@ -132,7 +132,7 @@ public sealed partial class InMemorySip2ClientRegistry : ISip2ClientRegistry
                 return Refuse(Sip2RegistryRule.DedicatedOperationRequired, nameof(Sip2ClientRegistration.LoginId), "Change the login id with ChangeLoginIdAsync.");
             }
 
-            if (!string.Equals(registration.PasswordHash?.ToStoredString(), existing.PasswordHash?.ToStoredString(), StringComparison.Ordinal))
+            if (!Equals(registration.PasswordHash, existing.PasswordHash))
             {
                 return Refuse(Sip2RegistryRule.DedicatedOperationRequired, nameof(Sip2ClientRegistration.PasswordHash), "Set the password with SetPasswordAsync.");
             }

@@ -11,7 +11,7 @@ namespace Sip2.Net.Access;
 /// gives the form to persist (<c>pbkdf2-sha256$iterations$salt$hash</c>, salt and hash in base64), which
 /// <see cref="Parse"/> reads back, so integrators can keep hashes in their own stores or in configuration.
 /// </summary>
-public sealed class Sip2PasswordHash
+public sealed class Sip2PasswordHash : IEquatable<Sip2PasswordHash>
 {
     /// <summary>The algorithm id written first in the stored form.</summary>
     public const string AlgorithmId = "pbkdf2-sha256";
@@ -130,6 +130,19 @@ public sealed class Sip2PasswordHash
             return false;
         }
     }
+
+    /// <summary>
+    /// Whether both are the same hash: same cost, salt and derived key (a stored form parsed back equals its
+    /// original). Two hashes of one password differ, since each has its own salt.
+    /// </summary>
+    public bool Equals(Sip2PasswordHash? other) =>
+        other is not null && Iterations == other.Iterations && salt.AsSpan().SequenceEqual(other.salt) && hash.AsSpan().SequenceEqual(other.hash);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as Sip2PasswordHash);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => (Iterations * 397) ^ BitConverter.ToInt32(hash, 0);
 
     /// <summary>The algorithm and cost only; the salt and hash are not shown.</summary>
     public override string ToString() => string.Concat(AlgorithmId, " (", Iterations.ToString(CultureInfo.InvariantCulture), " iterations, redacted)");

@@ -124,10 +124,17 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
         var match = string.IsNullOrEmpty(loginId)
             ? null
             : active.FirstOrDefault(r => string.Equals(r.LoginId, loginId, StringComparison.OrdinalIgnoreCase));
-        var hash = match?.PasswordHash;
-        var verified = hash is not null
-            ? hash.Verify(password)
-            : Decoy(active.Select(r => r.PasswordHash?.Iterations).FirstOrDefault(i => i is not null) ?? Sip2PasswordHash.DefaultIterations).Verify(password) && false;
+        bool verified;
+        if (match?.PasswordHash is { } hash)
+        {
+            verified = hash.Verify(password);
+        }
+        else
+        {
+            var cost = active.Select(r => r.PasswordHash?.Iterations).FirstOrDefault(i => i is not null) ?? Sip2PasswordHash.DefaultIterations;
+            _ = Decoy(cost).Verify(password);
+            verified = false;
+        }
 
         if (verified)
         {

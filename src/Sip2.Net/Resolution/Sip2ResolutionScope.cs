@@ -10,7 +10,7 @@ namespace Sip2.Net.Resolution;
 /// </summary>
 public sealed class Sip2ResolutionScope
 {
-    private readonly IReadOnlyCollection<string> groupMemberIds = Array.Empty<string>();
+    private readonly HashSet<string> groupMemberIds;
 
     /// <summary>Creates a scope.</summary>
     /// <param name="institutionId">The session's institution (AO).</param>
@@ -57,5 +57,5 @@ public sealed class Sip2ResolutionScope
 
     /// <summary>Whether <paramref name="institutionId"/> is a member of the session institution's group (or the institution itself).</summary>
     public bool IsGroupMember(string? institutionId) =>
-        institutionId is not null && ((HashSet<string>)groupMemberIds).Contains(institutionId);
+        institutionId is not null && groupMemberIds.Contains(institutionId);
 }

@@ -285,6 +285,35 @@ public sealed class AccessPolicyTests
         Assert.Same(Sip2VendorProfileCatalog.Default, (await unknowing.AdmitAsync(Kiosk)).Session!.Binding!.VendorProfile);
     }
 
+    [Fact]
+    public async Task Deactivating_or_deleting_a_registration_tells_the_server_which_sessions_to_end()
+    {
+        var a = await CreateAsync(registry, Registration(Shared, "a", "pa"));
+        var b = await CreateAsync(registry, Registration(Shared, "b", "pb"));
+        var onA = await AwaitingLoginAsync(Shared);
+        var onB = await AwaitingLoginAsync(Shared);
+        await policy.LoginAsync(onA, "a", "pa");
+        await policy.LoginAsync(onB, "b", "pb");
+        var live = new List<Sip2AccessSession> { onA, onB };
+
+        // What the server does: end every live session bound to a deactivated or deleted registration.
+        registry.RegistrationChanged += (_, e) =>
+        {
+            if (e.Kind is Sip2RegistrationChangeKind.Deactivated or Sip2RegistrationChangeKind.Deleted)
+            {
+                live.RemoveAll(s => s.IsBoundTo(e.Registration.Id));
+            }
+        };
+
+        await registry.DeactivateAsync(a.Id);
+        Assert.Equal(new[] { onB }, live);
+        await registry.DeleteAsync(b.Id);
+        Assert.Empty(live);
+
+        // And the deactivated registration admits nothing any more.
+        Assert.Equal(Sip2AdmissionOutcome.Refused, (await policy.AdmitAsync(Shared)).Outcome);
+    }
+
     // Failures and throttling
 
     [Fact]

@@ -103,3 +103,22 @@ public sealed class CustomStoreExampleTests : IDisposable
         Assert.Equal(Sip2MessageScenario.AccessRefused, (await policy.AdmitAsync(Other)).Scenario);
     }
 }
+
+/// <summary>docs/custom-policy-store.md shows the example exactly as compiled and tested here.</summary>
+public sealed class CustomStoreExampleDocTests
+{
+    [Fact]
+    public void The_document_shows_the_tested_code()
+    {
+        var root = AppContext.BaseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root, "docs", "custom-policy-store.md")))
+        {
+            root = Path.GetDirectoryName(root);
+        }
+
+        Assert.NotNull(root);
+        var doc = File.ReadAllText(Path.Combine(root, "docs", "custom-policy-store.md")).ReplaceLineEndings("\n");
+        var code = File.ReadAllText(Path.Combine(root, "tests", "Sip2.Net.Tests", "Access", "CustomStoreExample.cs")).ReplaceLineEndings("\n");
+        Assert.Contains(code.TrimEnd('\n'), doc, StringComparison.Ordinal);
+    }
+}

@@ -25,6 +25,16 @@ public sealed class PasswordHashTests
     }
 
     [Fact]
+    public void A_parsed_stored_form_equals_its_original_and_other_hashes_do_not()
+    {
+        var hash = AccessFixture.Hash("pw");
+        Assert.Equal(hash, Sip2PasswordHash.Parse(hash.ToStoredString()));
+        Assert.Equal(hash.GetHashCode(), Sip2PasswordHash.Parse(hash.ToStoredString()).GetHashCode());
+        Assert.NotEqual(hash, AccessFixture.Hash("pw"));
+        Assert.False(hash.Equals(null));
+    }
+
+    [Fact]
     public void Each_hash_has_its_own_salt()
     {
         Assert.NotEqual(AccessFixture.Hash("same").ToStoredString(), AccessFixture.Hash("same").ToStoredString());

@@ -343,6 +343,20 @@ public sealed class RegistryRuleTests
         Assert.Equal(Sip2RegistryRule.SharedAddressRequiresCredentials, second.Error?.Rule);
     }
 
+    [FsCheck.Xunit.Property]
+    public bool Any_IPv4_address_and_its_IPv4_mapped_form_normalise_to_the_same_key(uint value)
+    {
+        var v4 = new IPAddress(value);
+        return Sip2IPAddresses.Normalize(v4.MapToIPv6()).Equals(v4) && Sip2IPAddresses.Normalize(v4).Equals(v4);
+    }
+
+    [Fact]
+    public void An_IPv6_scope_id_is_not_part_of_the_key()
+    {
+        var scoped = IPAddress.Parse("fe80::1%3");
+        Assert.Equal(IPAddress.Parse("fe80::1"), Sip2IPAddresses.Normalize(scoped));
+    }
+
     // Branch configuration and other fields
 
     [Fact]

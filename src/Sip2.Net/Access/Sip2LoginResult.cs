@@ -1,0 +1,67 @@
+using System;
+using Sip2.Net.Resolution;
+
+namespace Sip2.Net.Access;
+
+/// <summary>How a Login (93) ended.</summary>
+public enum Sip2LoginOutcome
+{
+    /// <summary>The session is bound (or rebound) to the registration the credentials select: answer <c>941</c>.</summary>
+    Accepted = 0,
+    /// <summary>The credentials select nothing: answer <c>940</c>. The session keeps any binding it had.</summary>
+    Refused = 1,
+    /// <summary>
+    /// The address is locked out after repeated failures, the credentials were not checked: answer <c>940</c>,
+    /// and the server may delay the answer by up to <see cref="Sip2LoginResult.RetryAfter"/>.
+    /// </summary>
+    Throttled = 2,
+    /// <summary>This connection has failed too many logins: answer <c>940</c>, then close the connection.</summary>
+    TooManyFailures = 3,
+}
+
+/// <summary>The result of <see cref="ISip2AccessPolicy.LoginAsync"/>.</summary>
+public sealed class Sip2LoginResult
+{
+    private Sip2LoginResult(Sip2LoginOutcome outcome, Sip2SessionBinding? binding, Sip2MessageScenario? scenario, TimeSpan? retryAfter)
+    {
+        Outcome = outcome;
+        Binding = binding;
+        Scenario = scenario;
+        RetryAfter = retryAfter;
+    }
+
+    /// <summary>How the login ended.</summary>
+    public Sip2LoginOutcome Outcome { get; }
+
+    /// <summary>The new binding when accepted; null otherwise.</summary>
+    public Sip2SessionBinding? Binding { get; }
+
+    /// <summary>For anything but acceptance, the scenario of the screen message; null when accepted.</summary>
+    public Sip2MessageScenario? Scenario { get; }
+
+    /// <summary>For <see cref="Sip2LoginOutcome.Throttled"/>, how long the address stays locked out; null otherwise.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>Whether the answer is <c>941</c>.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Binding))]
+    public bool Succeeded => Outcome == Sip2LoginOutcome.Accepted;
+
+    /// <summary>Whether the server should close the connection after answering.</summary>
+    public bool CloseConnection => Outcome == Sip2LoginOutcome.TooManyFailures;
+
+    /// <summary>An accepted login with the session's new binding.</summary>
+    public static Sip2LoginResult Accepted(Sip2SessionBinding binding) =>
+        new(Sip2LoginOutcome.Accepted, binding ?? throw new ArgumentNullException(nameof(binding)), null, null);
+
+    /// <summary>A refused login.</summary>
+    public static Sip2LoginResult Refused(Sip2MessageScenario scenario = Sip2MessageScenario.LoginRefused) => new(Sip2LoginOutcome.Refused, null, scenario, null);
+
+    /// <summary>A login refused because the address is locked out for <paramref name="retryAfter"/>.</summary>
+    public static Sip2LoginResult Throttled(TimeSpan retryAfter) => new(Sip2LoginOutcome.Throttled, null, Sip2MessageScenario.LoginThrottled, retryAfter);
+
+    /// <summary>A refused login after which the connection is closed.</summary>
+    public static Sip2LoginResult TooManyFailures() => new(Sip2LoginOutcome.TooManyFailures, null, Sip2MessageScenario.LoginRefused, null);
+
+    /// <inheritdoc/>
+    public override string ToString() => Outcome.ToString();
+}
