@@ -50,6 +50,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 2114, Level = LogLevel.Warning, Message = "Address {Address} locked out until {Until} after repeated failed logins")]
     public static partial void AddressLockedOut(ILogger logger, IPAddress address, DateTimeOffset until);
 
-    [LoggerMessage(EventId = 2115, Level = LogLevel.Warning, Message = "Login id {LoginId} locked out until {Until} after repeated failed logins")]
-    public static partial void LoginIdLockedOut(ILogger logger, string loginId, DateTimeOffset until);
+    // The login id itself is not logged: a kiosk operator may have typed a password into it.
+    [LoggerMessage(EventId = 2115, Level = LogLevel.Warning, Message = "The login id of registration {RegistrationId} locked out until {Until} after repeated failed logins")]
+    public static partial void LoginIdLockedOut(ILogger logger, Guid registrationId, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 2116, Level = LogLevel.Warning, Message = "A login id that matches no registration of {Address} locked out until {Until} after repeated failed logins")]
+    public static partial void UnknownLoginIdLockedOut(ILogger logger, IPAddress address, DateTimeOffset until);
 }

@@ -150,7 +150,14 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
 
         if (named is not null && loginIds.RecordFailure(named) is { } loginIdLockedUntil)
         {
-            Log.LoginIdLockedOut(logger, named, loginIdLockedUntil);
+            if (match is not null)
+            {
+                Log.LoginIdLockedOut(logger, match.Id, loginIdLockedUntil);
+            }
+            else
+            {
+                Log.UnknownLoginIdLockedOut(logger, address, loginIdLockedUntil);
+            }
         }
 
         if (failures >= options.MaxFailedLoginsPerConnection)

@@ -116,7 +116,8 @@ internal sealed partial class Sip2Connection
     private async ValueTask<(Sip2Message, string, string?)> LoginAsync(LoginRequest login)
     {
         var result = await handler.AccessPolicy.LoginAsync(Session!, login.LoginUserId, login.LoginPassword, aborted.Token).ConfigureAwait(false);
-        Log.Login(Logger, Id, login.LoginUserId, Address, result.Outcome);
+        // A refused login id is not logged: an operator may have typed the password into it.
+        Log.Login(Logger, Id, result.Succeeded ? login.LoginUserId : "(not logged)", Address, result.Outcome);
         if (result.Succeeded)
         {
             loginDeadline = long.MaxValue;

@@ -48,7 +48,7 @@ public sealed class AccessLoggingTests
         var registryLogger = new ListLogger<InMemorySip2ClientRegistry>();
         var registry = new InMemorySip2ClientRegistry(directory, logger: registryLogger);
         var policyLogger = new ListLogger<Sip2RegistryAccessPolicy>();
-        var policy = new Sip2RegistryAccessPolicy(registry, directory, options: new Sip2AccessPolicyOptions { MaxFailedLoginsPerAddress = 2 }, logger: policyLogger);
+        var policy = new Sip2RegistryAccessPolicy(registry, directory, options: new Sip2AccessPolicyOptions { MaxFailedLoginsPerAddress = 2, MaxFailedLoginsPerLoginId = 1 }, logger: policyLogger);
 
         await CreateAsync(registry, Registration(Shared, "k1", "CorrectHorse"));
         await registry.CreateAsync(Registration(Shared, "K1", "CorrectHorse")); // refused: rule 2
@@ -63,6 +63,8 @@ public sealed class AccessLoggingTests
         Assert.Contains(all, e => e.Id.Id == 2111);                      // refused login
         Assert.Contains(all, e => e.Id.Id == 2114);                      // address locked out
         Assert.Contains(all, e => e.Id.Id == 2112);                      // throttled login
+        Assert.Contains(all, e => e.Id.Id == 2115);                      // login id locked out
+        Assert.Contains(all, e => e.Id.Id == 2116);                      // unknown login id locked out
         Assert.All(all, e =>
         {
             Assert.DoesNotContain("CorrectHorse", e.Text, StringComparison.Ordinal);
