@@ -194,9 +194,17 @@ internal sealed class CountingBackend : Sip2BackendBase
     public const string Explodes = "boom";
     public const string Hangs = "slow";
 
+    /// <summary>A patron whose requests wait in the back end until <see cref="Gate"/> opens.</summary>
+    public const string Gated = "gated";
+
     public ConcurrentDictionary<Sip2Command, int> Calls { get; } = new();
 
     public int CallsOf(Sip2Command command) => Calls.TryGetValue(command, out var n) ? n : 0;
+
+    /// <summary>Completes when a request for <see cref="Gated"/> has reached the back end.</summary>
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async ValueTask Enter(Sip2Command command, string patron, Sip2RequestContext context)
     {
@@ -209,6 +217,12 @@ internal sealed class CountingBackend : Sip2BackendBase
         if (patron == Hangs)
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken);
+        }
+
+        if (patron == Gated)
+        {
+            Entered.TrySetResult();
+            await Gate.Task.WaitAsync(context.CancellationToken);
         }
     }
 

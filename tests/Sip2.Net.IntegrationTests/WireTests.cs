@@ -133,7 +133,9 @@ public class WireTests
         var first = await kiosk.ReceiveBytesAsync();
         await kiosk.SendAsync(request);
         var second = await kiosk.ReceiveBytesAsync();
-        await kiosk.SendAsync(WithTrailer(Checkout, 4)); // a new request (next sequence number) does run
+        // A new transaction (a later transaction date, the next sequence number) does run. The same content with
+        // only a new sequence number would be a retransmission too (see ReplayTests).
+        await kiosk.SendAsync(WithTrailer(Checkout.Replace("083058", "083112", StringComparison.Ordinal), 4));
         await kiosk.ReceiveBytesAsync();
 
         Assert.Equal(first, second);

@@ -315,7 +315,10 @@ public sealed class CirculationTests
         var undone = await kiosk.SendAsync<CheckinResponse>(cancel);
         Assert.True(undone.Ok);
         Assert.Null(library.Library.GetBorrower("31004"));
-        Assert.False((await kiosk.SendAsync<CheckinResponse>(cancel)).Ok); // nothing left to cancel
+        // A second cancel, a new transaction (a later date; the same one again would be answered as a
+        // retransmission): nothing left to cancel.
+        var again = cancel with { TransactionDate = Sip2Timestamp.Local(TestLibrary.Start.DateTime.AddSeconds(5)) };
+        Assert.False((await kiosk.SendAsync<CheckinResponse>(again)).Ok);
     }
 
     [Fact]

@@ -77,6 +77,10 @@ internal sealed class TestLibrary : IAsyncDisposable
             Port = Port,
             Encoding = encoding ?? Sip2Encoding.Ibm850,
             ResponseTimeout = TimeSpan.FromSeconds(30),
+
+            // Every request is a new transaction with a later transaction date, as a person at a kiosk makes
+            // them; otherwise two identical requests in one second would be answered as a retransmission.
+            TimeProvider = new FakeTimeProvider(Start) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) },
         });
         clients.Add(client);
         await client.ConnectAsync();

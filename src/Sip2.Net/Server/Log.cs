@@ -66,6 +66,12 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1017, Level = LogLevel.Debug, Message = "[{ConnectionId}] Sequence number {Received} after {Previous}: not the next one")]
     public static partial void SequenceGap(ILogger logger, string connectionId, int received, int previous);
+
+    [LoggerMessage(EventId = 1025, Level = LogLevel.Information, Message = "[{ConnectionId}] {Command} was already received for this registration: answered with its earlier outcome, not run again")]
+    public static partial void ReplayedAcrossConnections(ILogger logger, string connectionId, Sip2Command command);
+
+    [LoggerMessage(EventId = 1026, Level = LogLevel.Warning, Message = "[{ConnectionId}] {Command} was already received for this registration and is still running after {TimeoutMs} ms: answered as unavailable")]
+    public static partial void ReplayStillRunning(ILogger logger, string connectionId, Sip2Command command, double timeoutMs);
 }
 
 /// <summary>Renders wire text for logs with the values of CO, AC and AD masked.</summary>

@@ -110,7 +110,40 @@ internal sealed partial class Sip2Connection
             return (Refuse(message, Sip2MessageScenario.MessageNotSupported), "refused", null);
         }
 
-        return await CallBackendAsync(message).ConfigureAwait(false);
+        return await CallBackendOnceAsync(message).ConfigureAwait(false);
+    }
+
+    // A state-changing request already received for this registration (a kiosk retransmitting after it lost
+    // its connection) is answered with the earlier outcome, waiting for it if it is still running.
+    private async ValueTask<(Sip2Message, string, string?)> CallBackendOnceAsync(Sip2Message request)
+    {
+        handler.Replays.Begin(Binding!.Registration.Id, request, out var earlier, out var claim);
+        if (earlier is null)
+        {
+            return await CallBackendAsync(request, claim).ConfigureAwait(false);
+        }
+
+        var response = earlier.Response;
+        if (!response.IsCompleted)
+        {
+            var first = await Task.WhenAny(response, Timeouts.Delay(Options.BackendTimeout, handler.TimeProvider, aborted.Token)).ConfigureAwait(false);
+            if (first != response)
+            {
+                aborted.Token.ThrowIfCancellationRequested();
+                Log.ReplayStillRunning(Logger, Id, request.Command, Options.BackendTimeout.TotalMilliseconds);
+                return (Refuse(request, Sip2MessageScenario.BackEndUnavailable), "timeout", null);
+            }
+        }
+
+        if (await response.ConfigureAwait(false) is { } answer)
+        {
+            Sip2ConnectionHandler.Metrics.Resend();
+            Log.ReplayedAcrossConnections(Logger, Id, request.Command);
+            return (answer, "replayed", null);
+        }
+
+        // The earlier attempt failed in the back end and was forgotten: this one runs afresh.
+        return await CallBackendOnceAsync(request).ConfigureAwait(false);
     }
 
     private async ValueTask<(Sip2Message, string, string?)> LoginAsync(LoginRequest login)
@@ -163,7 +196,9 @@ internal sealed partial class Sip2Connection
         };
     }
 
-    private async ValueTask<(Sip2Message, string, string?)> CallBackendAsync(Sip2Message request)
+    // Runs the request in the back end. A replay claim, when given, learns the back end's real outcome, even one
+    // that comes after the kiosk was told the back end timed out.
+    private async ValueTask<(Sip2Message, string, string?)> CallBackendAsync(Sip2Message request, Sip2ReplayCache.Entry? claim)
     {
         var source = RentCallSource();
         var context = new Sip2RequestContext(Binding!, Address, Id, handler.Resolution, handler.Messages, handler.TimeProvider, source.Token);
@@ -174,20 +209,46 @@ internal sealed partial class Sip2Connection
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !aborted.IsCancellationRequested)
         {
+            claim?.Failed();
             ReturnCallSource(source);
             Log.BackendFailed(Logger, exception, Id, request.Command);
             return (Refuse(request, Sip2MessageScenario.BackEndError), "failed", null);
+        }
+        catch
+        {
+            claim?.Failed();
+            throw;
         }
 
         if (pending.IsCompleted)
         {
             // A back end that answered at once (a cache, an in-memory system) needs no timeout timer.
             ReturnCallSource(source);
-            return Checked(request, pending);
+            try
+            {
+                var answered = Checked(request, pending);
+                Settle(claim, answered.Item2 == "ok" ? answered.Item1 : null);
+                return answered;
+            }
+            catch
+            {
+                claim?.Failed(); // the connection was aborted: nothing to remember
+                throw;
+            }
         }
 
         using var owned = source; // a call that had to wait gets its source cancelled below: never reused
         var work = pending.AsTask();
+        if (claim is not null)
+        {
+            _ = work.ContinueWith(
+                static (t, state) => Settle((Sip2ReplayCache.Entry)state!, t.Status == TaskStatus.RanToCompletion ? t.Result : null),
+                claim,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
         var timeout = Timeouts.Delay(Options.BackendTimeout, handler.TimeProvider, source.Token);
         var first = await Task.WhenAny(work, timeout).ConfigureAwait(false);
         source.Cancel(); // stops the timer, or tells a late back end to give up
@@ -200,6 +261,24 @@ internal sealed partial class Sip2Connection
         }
 
         return Checked(request, new ValueTask<Sip2Message>(work));
+    }
+
+    // Hands a back-end outcome to the replay claim: a valid answer is kept, anything else forgotten.
+    private static void Settle(Sip2ReplayCache.Entry? claim, Sip2Message? answer)
+    {
+        if (claim is null)
+        {
+            return;
+        }
+
+        if (answer is not null && answer.Command == claim.Request.Descriptor.ResponseCommand)
+        {
+            claim.Succeeded(answer);
+        }
+        else
+        {
+            claim.Failed();
+        }
     }
 
     // The outcome of a finished back-end call.

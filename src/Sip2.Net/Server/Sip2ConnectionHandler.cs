@@ -54,6 +54,7 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
         Messages = messages ?? new Sip2MessageCatalog();
         TimeProvider = timeProvider ?? TimeProvider.System;
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Sip2.Net.Server");
+        Replays = new Sip2ReplayCache(TimeProvider, Options.ReplayWindow);
         this.registry = registry;
         if (registry is not null)
         {
@@ -74,6 +75,8 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
     internal TimeProvider TimeProvider { get; }
 
     internal ILogger Logger { get; }
+
+    internal Sip2ReplayCache Replays { get; }
 
     internal static Sip2ServerMetrics Metrics => Sip2ServerMetrics.Instance;
 

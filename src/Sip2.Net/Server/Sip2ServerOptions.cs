@@ -84,6 +84,16 @@ public sealed record Sip2ServerOptions
     /// </summary>
     public int MaxConsecutiveBadMessages { get; init; } = 5;
 
+    /// <summary>
+    /// How long the answer to a state-changing request (checkout, checkin, renew, renew all, fee paid, hold,
+    /// block patron, patron enable, item status update) is kept per registration, so that the same request
+    /// sent again, on this connection or a new one, is answered from it instead of running twice. Only
+    /// requests with a real transaction date are matched. <see cref="TimeSpan.Zero"/> turns it off. Default:
+    /// 2 minutes, well above kiosks' retry times and far below the time in which a kiosk could send one
+    /// transaction twice with the same transaction date.
+    /// </summary>
+    public TimeSpan ReplayWindow { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Checks every setting; throws <see cref="ArgumentException"/> naming the first bad one.</summary>
     public void Validate()
     {
@@ -104,6 +114,7 @@ public sealed record Sip2ServerOptions
         Require(MaxConnections >= 1, nameof(MaxConnections), "at least 1");
         Require(MaxConnectionsPerAddress >= 1, nameof(MaxConnectionsPerAddress), "at least 1");
         Require(MaxConsecutiveBadMessages >= 1, nameof(MaxConsecutiveBadMessages), "at least 1");
+        Require(ReplayWindow >= TimeSpan.Zero && ReplayWindow <= TimeSpan.FromHours(1), nameof(ReplayWindow), "zero (off) to one hour");
         Require(DefaultEncoding is not null, nameof(DefaultEncoding), "an encoding");
     }
 

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Sip2.Net.Messages;
+
+namespace Sip2.Net.Server;
+
+/// <summary>
+/// The answers to recent state-changing requests (checkout, checkin, renew, fee paid, ...) per registration,
+/// shared by all connections, so that a kiosk that lost its connection in the middle of a checkout and sends the
+/// same request again after reconnecting gets the first answer instead of a second checkout. A retransmission is
+/// recognised by the message itself, its fixed fields and fields (transaction date included), not by its AY
+/// and AZ: a kiosk may restart its sequence numbers on a new connection.
+/// </summary>
+/// <remarks>
+/// A request still running when its retransmission arrives is waited for, so the kiosk learns the real outcome
+/// even if the first connection timed out waiting for the back end. A request whose back end failed is
+/// forgotten, so trying again runs it again. Requests without a real transaction date (some kiosks send
+/// blanks) are never matched: two identical ones could then be two real transactions.
+/// </remarks>
+internal sealed class Sip2ReplayCache
+{
+    // Per registration: enough for every kiosk sharing one registration to have a few requests in the window.
+    internal const int EntriesPerRegistration = 32;
+
+    private readonly ConcurrentDictionary<Guid, List<Entry>> registrations = new();
+    private readonly TimeProvider time;
+    private readonly TimeSpan window;
+
+    public Sip2ReplayCache(TimeProvider time, TimeSpan window)
+    {
+        this.time = time;
+        this.window = window;
+    }
+
+    /// <summary>Whether requests of this kind change the library system's state, and so must not run twice.</summary>
+    public static bool ChangesState(Sip2Command command) => command is
+        Sip2Command.Checkout or Sip2Command.Checkin or Sip2Command.Renew or Sip2Command.RenewAll or
+        Sip2Command.FeePaid or Sip2Command.Hold or Sip2Command.BlockPatron or Sip2Command.PatronEnable or
+        Sip2Command.ItemStatusUpdate;
+
+    /// <summary>
+    /// Finds an earlier identical request of the registration within the window (<paramref name="earlier"/>,
+    /// whose <see cref="Entry.Response"/> may still be running), or records this one (<paramref name="claim"/>,
+    /// which the caller must complete). Both are null when the request cannot be matched safely.
+    /// </summary>
+    public void Begin(Guid registration, Sip2Message request, out Entry? earlier, out Entry? claim)
+    {
+        earlier = null;
+        claim = null;
+        if (window <= TimeSpan.Zero || !ChangesState(request.Command) || !HasTransactionDate(request))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var hash = request.GetHashCode();
+        var entries = registrations.GetOrAdd(registration, static _ => new List<Entry>());
+        lock (entries)
+        {
+            for (var i = entries.Count - 1; i >= 0; i--)
+            {
+                var entry = entries[i];
+                if (entry.Response.IsCompleted && now - entry.Started > window)
+                {
+                    entries.RemoveAt(i); // expired; one still running is kept until its outcome is known
+                }
+                else if (entry.RequestHash == hash && entry.Request.Equals(request))
+                {
+                    earlier = entry;
+                }
+            }
+
+            if (earlier is not null)
+            {
+                return;
+            }
+
+            if (entries.Count >= EntriesPerRegistration)
+            {
+                entries.RemoveAt(0); // the oldest
+            }
+
+            claim = new Entry(this, registration, request, hash, now);
+            entries.Add(claim);
+        }
+    }
+
+    private void Forget(Entry entry)
+    {
+        if (registrations.TryGetValue(entry.Registration, out var entries))
+        {
+            lock (entries)
+            {
+                entries.Remove(entry);
+            }
+        }
+    }
+
+    // Only a transaction date that is a real timestamp tells two identical transactions apart in time.
+    private static bool HasTransactionDate(Sip2Message request)
+    {
+        foreach (var field in request.Descriptor.FixedFields)
+        {
+            if (field.PropertyName == nameof(CheckoutRequest.TransactionDate))
+            {
+                return Sip2Timestamp.TryParse(request.FixedFieldTexts[field.Index].AsSpan(), out _);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One remembered request and its answer, or the answer still to come.</summary>
+    internal sealed class Entry
+    {
+        private readonly Sip2ReplayCache owner;
+        private readonly TaskCompletionSource<Sip2Message?> response = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Entry(Sip2ReplayCache owner, Guid registration, Sip2Message request, int requestHash, DateTimeOffset started)
+        {
+            this.owner = owner;
+            Registration = registration;
+            Request = request;
+            RequestHash = requestHash;
+            Started = started;
+        }
+
+        public Guid Registration { get; }
+
+        public Sip2Message Request { get; }
+
+        public int RequestHash { get; }
+
+        public DateTimeOffset Started { get; }
+
+        /// <summary>The answer the back end gave, or null when it failed (the entry is then forgotten).</summary>
+        public Task<Sip2Message?> Response => response.Task;
+
+        public void Succeeded(Sip2Message answer) => response.TrySetResult(answer);
+
+        public void Failed()
+        {
+            owner.Forget(this);
+            response.TrySetResult(null);
+        }
+    }
+}
