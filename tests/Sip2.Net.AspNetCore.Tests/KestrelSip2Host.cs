@@ -50,7 +50,8 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
     public static async Task<KestrelSip2Host> StartAsync(
         X509Certificate2? certificate = null,
         Func<Sip2ServerOptions, Sip2ServerOptions>? options = null,
-        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrelOptions = null)
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrelOptions = null,
+        Sip2ListenEndpoint? endpoint = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -62,7 +63,11 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrelOptions?.Invoke(kestrel);
-            if (certificate is null)
+            if (endpoint is not null)
+            {
+                kestrel.ListenSip2(endpoint);
+            }
+            else if (certificate is null)
             {
                 kestrel.ListenSip2(IPAddress.Loopback, 0);
             }

@@ -66,6 +66,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1017, Level = LogLevel.Debug, Message = "[{ConnectionId}] Sequence number {Received} after {Previous}: not the next one")]
     public static partial void SequenceGap(ILogger logger, string connectionId, int received, int previous);
+
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Debug, Message = "[{ConnectionId}] Waiting for the client to take {PendingBytes} bytes of answers")]
+    public static partial void OutputWaiting(ILogger logger, string connectionId, long pendingBytes);
+
+    [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "[{ConnectionId}] The client took no answers for {TimeoutMs} ms with {PendingBytes} bytes waiting; closing the connection")]
+    public static partial void OutputStalled(ILogger logger, string connectionId, double timeoutMs, long pendingBytes);
+
+    [LoggerMessage(EventId = 1032, Level = LogLevel.Information, Message = "[{ConnectionId}] A 96 from the client is not answered (a 96 is never answered with a 96)")]
+    public static partial void ScResendNotAnswered(ILogger logger, string connectionId);
 }
 
 /// <summary>Renders wire text for logs with the values of CO, AC and AD masked.</summary>
