@@ -68,6 +68,19 @@ public class HostileNetworkTests
         }
     }
 
+    [Theory]
+    [InlineData(1023, 30)]
+    [InlineData(64 * 1024 * 1024 + 1, 30)]
+    [InlineData(64 * 1024, 0)]
+    [InlineData(64 * 1024, -5)]
+    public void The_output_cap_and_write_timeout_are_validated(int maxPendingOutput, int writeTimeoutSeconds)
+    {
+        var options = new Sip2.Net.Server.Sip2ServerOptions { MaxPendingOutput = maxPendingOutput, WriteTimeout = TimeSpan.FromSeconds(writeTimeoutSeconds) };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.Contains(writeTimeoutSeconds > 0 ? "MaxPendingOutput" : "WriteTimeout", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Slowloris_a_byte_at_a_time_never_finishing_the_line_is_closed_at_the_partial_message_deadline()
     {
