@@ -1,10 +1,14 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Sip2.Net.AspNetCore;
+using Sip2.Net.Server;
 
 namespace Microsoft.AspNetCore.Hosting;
 
@@ -31,6 +35,95 @@ public static class Sip2KestrelServerOptionsExtensions
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(certificate);
         options.Listen(address, port, listen => listen.UseSip2(certificate));
+    }
+
+    /// <summary>
+    /// Listens for SIP2 as <paramref name="endpoint"/> describes, with the standalone listener's rules: its address
+    /// and port, TLS 1.2 or 1.3 when it has a <see cref="Sip2ListenEndpoint.Certificate"/>, and a mandatory PROXY
+    /// header from <see cref="Sip2ListenEndpoint.TrustedProxies"/> when <see cref="Sip2ListenEndpoint.ProxyProtocol"/>
+    /// is on (the address in the header is the one the access policy sees).
+    /// </summary>
+    /// <param name="options">Kestrel's options, as in <c>ConfigureKestrel</c>.</param>
+    /// <param name="endpoint">The endpoint, as in <see cref="Sip2ServerOptions.Endpoints"/>.</param>
+    /// <exception cref="ArgumentException">The endpoint has no address, a certificate without its private key, or the PROXY protocol without trusted proxies.</exception>
+    public static void ListenSip2(this KestrelServerOptions options, Sip2ListenEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.EndPoint is null)
+        {
+            throw new ArgumentException("The endpoint needs an address.", nameof(endpoint));
+        }
+
+        if (endpoint.Certificate is { HasPrivateKey: false })
+        {
+            throw new ArgumentException("A TLS certificate needs its private key.", nameof(endpoint));
+        }
+
+        if (endpoint.ProxyProtocol && endpoint.TrustedProxies is not { Count: > 0 })
+        {
+            throw new ArgumentException("A PROXY protocol endpoint needs at least one trusted proxy.", nameof(endpoint));
+        }
+
+        options.Listen(endpoint.EndPoint, listen =>
+        {
+            // The PROXY header comes first on the wire, before any TLS, so its reader goes first.
+            if (endpoint.ProxyProtocol)
+            {
+                listen.UseSip2ProxyProtocol(endpoint.TrustedProxies);
+            }
+
+            if (endpoint.Certificate is { } certificate)
+            {
+                listen.UseSip2(certificate);
+            }
+            else
+            {
+                listen.UseSip2();
+            }
+        });
+    }
+
+    /// <summary>
+    /// Requires a PROXY protocol header (v1 or v2) at the start of every connection on this endpoint, accepted
+    /// only from <paramref name="trustedProxies"/>, capped in length and read within
+    /// <see cref="Sip2ServerOptions.PartialMessageTimeout"/>; the address it reports becomes the connection's
+    /// remote end point, the one the access policy sees. Anything else closes the connection. Put it before
+    /// <c>UseHttps</c> and <c>UseSip2</c>.
+    /// </summary>
+    /// <param name="listenOptions">The endpoint.</param>
+    /// <param name="trustedProxies">The load balancers allowed to send the header; at least one.</param>
+    /// <returns>The same endpoint, for chaining.</returns>
+    public static ListenOptions UseSip2ProxyProtocol(this ListenOptions listenOptions, IReadOnlyList<Sip2IPNetwork> trustedProxies)
+    {
+        ArgumentNullException.ThrowIfNull(listenOptions);
+        ArgumentNullException.ThrowIfNull(trustedProxies);
+        if (trustedProxies.Count == 0)
+        {
+            throw new ArgumentException("At least one trusted proxy is needed.", nameof(trustedProxies));
+        }
+
+        var proxies = trustedProxies.ToArray(); // a later change to the caller's list does not widen the trust
+        listenOptions.Use(next => async connection =>
+        {
+            if (connection.RemoteEndPoint is not IPEndPoint peer)
+            {
+                await next(connection).ConfigureAwait(false); // the SIP2 handler refuses it, and says why
+                return;
+            }
+
+            // The same reader as the standalone listener's: one set of rules, caps and log lines for both hosts.
+            var handler = listenOptions.ApplicationServices.GetRequiredService<Sip2ConnectionHandler>();
+            var reported = await handler.ReadProxyHeaderAsync(connection.Transport.Input, peer, proxies, connection.ConnectionClosed).ConfigureAwait(false);
+            if (reported is null)
+            {
+                return; // refused and logged; returning closes the connection
+            }
+
+            connection.RemoteEndPoint = reported;
+            await next(connection).ConfigureAwait(false);
+        });
+        return listenOptions;
     }
 
     /// <summary>

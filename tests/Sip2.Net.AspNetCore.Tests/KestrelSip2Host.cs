@@ -50,10 +50,23 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
     public static async Task<KestrelSip2Host> StartAsync(
         X509Certificate2? certificate = null,
         Func<Sip2ServerOptions, Sip2ServerOptions>? options = null,
-        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrelOptions = null)
+        Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrelOptions = null,
+        Sip2ListenEndpoint? endpoint = null,
+        TimeProvider? time = null,
+        ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time); // AddSip2Server keeps a clock already registered
+        }
+
         var backend = new TestBackend();
         builder.Services.AddSip2Server(options)
             .AddBackend(backend)
@@ -62,7 +75,11 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrelOptions?.Invoke(kestrel);
-            if (certificate is null)
+            if (endpoint is not null)
+            {
+                kestrel.ListenSip2(endpoint);
+            }
+            else if (certificate is null)
             {
                 kestrel.ListenSip2(IPAddress.Loopback, 0);
             }
@@ -242,5 +259,77 @@ internal sealed class TestBackend : Sip2BackendBase
             ChargedItemsCount = 1,
             ChargedItems = request.Summary.HasFlag(PatronSummary.ChargedItems) ? ["item1"] : [],
         });
+    }
+}
+
+/// <summary>Keeps every formatted log line and lets a test await one.</summary>
+internal sealed class WaitableLogs : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> lines = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> waiters = new();
+
+    public IReadOnlyCollection<string> Lines => lines.ToArray();
+
+    /// <summary>The first line, logged before or after the call, that matches; null if none comes within the wait.</summary>
+    public async Task<string?> WaitForAsync(Func<string, bool> match)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (waiters)
+        {
+            waiters.Add((match, seen));
+        }
+
+        if (lines.FirstOrDefault(match) is { } already)
+        {
+            seen.TrySetResult(already);
+        }
+
+        try
+        {
+            return await seen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        finally
+        {
+            lock (waiters)
+            {
+                waiters.RemoveAll(w => w.Seen == seen);
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+    public void Dispose()
+    {
+    }
+
+    private void Add(string line)
+    {
+        lines.Enqueue(line);
+        lock (waiters)
+        {
+            foreach (var (match, seen) in waiters)
+            {
+                if (match(line))
+                {
+                    seen.TrySetResult(line);
+                }
+            }
+        }
+    }
+
+    private sealed class Logger(WaitableLogs owner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner.Add($"{logLevel} {eventId.Id} {formatter(state, exception)}");
     }
 }

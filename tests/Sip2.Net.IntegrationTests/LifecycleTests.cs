@@ -12,7 +12,7 @@ public class LifecycleTests
 {
     // Timeouts run on a fake clock. The server arms its timer when it starts waiting for bytes, which the
     // test cannot observe, so the clock is advanced in steps until the awaited outcome arrives (bounded).
-    private static async Task<T> AdvanceUntilAsync<T>(FakeTimeProvider time, Task<T> outcome, TimeSpan step)
+    internal static async Task<T> AdvanceUntilAsync<T>(FakeTimeProvider time, Task<T> outcome, TimeSpan step)
     {
         for (var i = 0; i < 200 && !outcome.IsCompleted; i++)
         {
@@ -23,7 +23,7 @@ public class LifecycleTests
         return await outcome;
     }
 
-    private static Task<bool> AdvanceUntilClosedAsync(FakeTimeProvider time, RawKiosk kiosk, TimeSpan step) =>
+    internal static Task<bool> AdvanceUntilClosedAsync(FakeTimeProvider time, RawKiosk kiosk, TimeSpan step) =>
         AdvanceUntilAsync(time, kiosk.WaitForCloseAsync(TimeSpan.FromSeconds(20)), step);
 
     [Fact]

@@ -185,6 +185,38 @@ internal sealed class RawKiosk(Socket socket, Sip2Encoding encoding) : IDisposab
         }
     }
 
+    /// <summary>Everything the server sends until it closes the connection, and whether it did within a bounded wait.</summary>
+    public async Task<(byte[] Received, bool Closed)> ReadToCloseAsync(TimeSpan? within = null)
+    {
+        using var timeout = new CancellationTokenSource(within ?? Limit);
+        var received = new List<byte>(pending);
+        pending.Clear();
+        var buffer = new byte[4096];
+        try
+        {
+            while (true)
+            {
+                var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+                if (read == 0)
+                {
+                    return (received.ToArray(), true);
+                }
+
+                received.AddRange(buffer.Take(read));
+            }
+        }
+        catch (SocketException)
+        {
+            return (received.ToArray(), true);
+        }
+        catch (OperationCanceledException)
+        {
+            return (received.ToArray(), false);
+        }
+    }
+
+    public Socket Socket => socket;
+
     public void Dispose() => socket.Dispose();
 }
 
@@ -336,8 +368,56 @@ internal sealed class CountingBackend : Sip2BackendBase
 internal sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> lines = new();
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Seen)> waiters = new();
 
     public IReadOnlyCollection<string> Lines => lines.ToArray();
+
+    /// <summary>The first line, logged before or after the call, that matches; null if none comes within the wait.</summary>
+    public async Task<string?> WaitForAsync(Func<string, bool> match, TimeSpan? within = null)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (waiters)
+        {
+            waiters.Add((match, seen));
+        }
+
+        // Lines logged before the waiter was added are checked here; later ones by Add.
+        if (lines.FirstOrDefault(match) is { } already)
+        {
+            seen.TrySetResult(already);
+        }
+
+        try
+        {
+            return await seen.Task.WaitAsync(within ?? TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        finally
+        {
+            lock (waiters)
+            {
+                waiters.RemoveAll(w => w.Seen == seen);
+            }
+        }
+    }
+
+    private void Add(string line)
+    {
+        lines.Enqueue(line);
+        lock (waiters)
+        {
+            foreach (var (match, seen) in waiters)
+            {
+                if (match(line))
+                {
+                    seen.TrySetResult(line);
+                }
+            }
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this);
 
@@ -354,12 +434,12 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            owner.lines.Enqueue($"{logLevel} {eventId.Id} {formatter(state, exception)} {exception}");
+            owner.Add($"{logLevel} {eventId.Id} {formatter(state, exception)} {exception}");
             if (state is IEnumerable<KeyValuePair<string, object?>> values)
             {
                 foreach (var value in values)
                 {
-                    owner.lines.Enqueue($"  {value.Key}={value.Value}");
+                    owner.Add($"  {value.Key}={value.Value}");
                 }
             }
         }

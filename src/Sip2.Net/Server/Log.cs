@@ -72,6 +72,15 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1026, Level = LogLevel.Warning, Message = "[{ConnectionId}] {Command} was already received for this registration and is still running after {TimeoutMs} ms: answered as unavailable")]
     public static partial void ReplayStillRunning(ILogger logger, string connectionId, Sip2Command command, double timeoutMs);
+
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Debug, Message = "[{ConnectionId}] Waiting for the client to take {PendingBytes} bytes of answers")]
+    public static partial void OutputWaiting(ILogger logger, string connectionId, long pendingBytes);
+
+    [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "[{ConnectionId}] The client took no answers for {TimeoutMs} ms with {PendingBytes} bytes waiting; closing the connection")]
+    public static partial void OutputStalled(ILogger logger, string connectionId, double timeoutMs, long pendingBytes);
+
+    [LoggerMessage(EventId = 1032, Level = LogLevel.Information, Message = "[{ConnectionId}] A 96 from the client is not answered (a 96 is never answered with a 96)")]
+    public static partial void ScResendNotAnswered(ILogger logger, string connectionId);
 }
 
 /// <summary>Renders wire text for logs with the values of CO, AC and AD masked.</summary>

@@ -143,6 +143,12 @@ internal sealed partial class Sip2Connection : IDisposable
             {
                 return abortReason ?? (handler.Stopping.IsCancellationRequested ? "server stopped" : timeoutReason);
             }
+            catch (System.IO.IOException)
+            {
+                // A reset from the client (or a half-open connection the network gave up on) is an end, not a
+                // failure of the server.
+                return "connection reset by the client";
+            }
 
             var (remaining, close) = await ProcessBufferAsync(read.Buffer).ConfigureAwait(false);
             if (close is not null)
@@ -244,8 +250,8 @@ internal sealed partial class Sip2Connection : IDisposable
     private long ToTimestampTicks(TimeSpan span) =>
         span == Timeout.InfiniteTimeSpan ? long.MaxValue / 2 : (long)(span.TotalSeconds * handler.TimeProvider.TimestampFrequency);
 
-    // Answers every complete message in the buffer, in order, then flushes once. Returns a reason when the
-    // connection must close.
+    // Answers every complete message in the buffer, in order, flushing whenever MaxPendingOutput is waiting
+    // and once at the end. Returns a reason when the connection must close.
 #if NET8_0_OR_GREATER
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 #endif
@@ -270,16 +276,120 @@ internal sealed partial class Sip2Connection : IDisposable
                 break;
             }
 
+            if (IsRequestScResend(frame))
+            {
+                // A 96 is the server's own request; one sent to the server is an echo or a confused client.
+                // Answering it with a 96 would let two such ends trade them forever, so it gets no answer and
+                // counts as unreadable: a stream of them is closed after MaxConsecutiveBadMessages.
+                Log.ScResendNotAnswered(Logger, Id);
+                close = ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null;
+                continue;
+            }
+
             var outcome = await HandleFrameAsync(frame).ConfigureAwait(false);
             wrote |= outcome.Wrote;
             close = outcome.Close;
+            if (close is null && wrote && PendingOutput >= Options.MaxPendingOutput)
+            {
+                // Backpressure: a read can hold thousands of pipelined requests, and answering them all before
+                // one flush would buffer without bound for a client that never reads. Sending at the cap makes
+                // the next request wait until the client takes its answers (or the write timeout gives up).
+                close = await FlushAsync().ConfigureAwait(false);
+                wrote = false;
+            }
         }
 
         if (wrote)
         {
-            await transport.Output.FlushAsync(aborted.Token).ConfigureAwait(false);
+            close ??= await FlushAsync().ConfigureAwait(false);
         }
 
         return (pending, close);
+    }
+
+    private static bool IsRequestScResend(ReadOnlySequence<byte> frame)
+    {
+        if (frame.Length < 2)
+        {
+            return false;
+        }
+
+        Span<byte> command = stackalloc byte[2];
+        frame.Slice(0, 2).CopyTo(command);
+        return command[0] == (byte)'9' && command[1] == (byte)'6';
+    }
+
+    // Bytes written and not yet flushed. A writer that cannot tell counts as full, so it is flushed after
+    // every answer: bounded, at the cost of more flushes.
+    private long PendingOutput => transport.Output.CanGetUnflushedBytes ? transport.Output.UnflushedBytes : long.MaxValue;
+
+    // Sends what is written. A flush that does not complete at once is waiting for the client to read (the
+    // socket's or the transport's buffers are full); it gets WriteTimeout on the TimeProvider, then the
+    // connection is closed. Returns a reason when the connection must close.
+    private async ValueTask<string?> FlushAsync()
+    {
+        var pendingBytes = transport.Output.CanGetUnflushedBytes ? transport.Output.UnflushedBytes : -1;
+        try
+        {
+            var flush = transport.Output.FlushAsync(aborted.Token);
+            FlushResult result;
+            if (flush.IsCompleted)
+            {
+                result = await flush.ConfigureAwait(false);
+            }
+            else
+            {
+                var flushing = flush.AsTask();
+                using var stop = new CancellationTokenSource();
+                // The timer is armed before the wait is logged, so whoever sees the log line can move a fake
+                // clock past the deadline and know it is counted.
+                var deadline = Timeouts.Delay(Options.WriteTimeout, handler.TimeProvider, stop.Token);
+                Sip2ConnectionHandler.Metrics.OutputWaited();
+                Log.OutputWaiting(Logger, Id, pendingBytes);
+                var first = await Task.WhenAny(flushing, deadline).ConfigureAwait(false);
+                stop.Cancel();
+                if (first != flushing)
+                {
+                    Sip2ConnectionHandler.Metrics.OutputStalled();
+                    Log.OutputStalled(Logger, Id, Options.WriteTimeout.TotalMilliseconds, pendingBytes);
+                    Abort(StalledReason); // cancels the flush: its token is the connection's
+                    await Stopped(flushing).ConfigureAwait(false);
+                    return StalledReason;
+                }
+
+                result = await flushing.ConfigureAwait(false);
+            }
+
+            return result.IsCompleted ? "client closed the connection" : null;
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return abortReason ?? "aborted";
+        }
+        catch (System.IO.IOException)
+        {
+            return "connection reset by the client";
+        }
+    }
+
+    private const string StalledReason = "client not reading its answers";
+
+    // Waits for a cancelled flush to let go of the writer before the transport is completed. Sockets and pipes
+    // honour the cancellation on net8.0+; netstandard2.0's socket streams may not, and there the socket is
+    // closed under the flush instead (which ends it) rather than waiting for a client that does not read.
+    private static async Task Stopped(Task flushing)
+    {
+#if NET8_0_OR_GREATER
+        try
+        {
+            await flushing.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or System.IO.IOException or ObjectDisposedException)
+        {
+        }
+#else
+        _ = flushing.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        await Task.CompletedTask.ConfigureAwait(false);
+#endif
     }
 }

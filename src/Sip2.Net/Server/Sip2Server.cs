@@ -141,13 +141,19 @@ public sealed class Sip2Server : IAsyncDisposable
         {
             if (endpoint.ProxyProtocol)
             {
-                var reported = await ReadProxyHeaderAsync(stream, remote, endpoint).ConfigureAwait(false);
+                // The header comes before any TLS, straight from the proxy, so it is read from the socket
+                // stream exactly: no byte past it is consumed.
+                var reported = await handler.ReadProxyHeaderAsync(
+                    (buffer, offset, count, token) => stream.ReadAsync(buffer, offset, count, token),
+                    (IPEndPoint)client.RemoteEndPoint!,
+                    endpoint.TrustedProxies,
+                    shutdown.Token).ConfigureAwait(false);
                 if (reported is null)
                 {
                     return;
                 }
 
-                remote = reported;
+                remote = reported.Address;
             }
 
             if (endpoint.Certificate is { } certificate)
@@ -179,76 +185,6 @@ public sealed class Sip2Server : IAsyncDisposable
             stream.Dispose();
 #endif
         }
-    }
-
-    // The PROXY header comes before any TLS, straight from the proxy, so it is read from the socket stream
-    // exactly: no byte past it is consumed. Returns the address to admit, or null to close.
-    private async Task<IPAddress?> ReadProxyHeaderAsync(Stream stream, IPAddress proxy, Sip2ListenEndpoint endpoint)
-    {
-        var trusted = false;
-        foreach (var network in endpoint.TrustedProxies)
-        {
-            trusted |= network.Contains(proxy);
-        }
-
-        if (!trusted)
-        {
-            Log.ConnectionRefused(logger, proxy, "not a trusted proxy");
-            return null;
-        }
-
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token);
-        deadline.CancelAfter(handler.Options.PartialMessageTimeout);
-        var header = new byte[Protocol.Sip2ProxyHeader.MaxLength];
-        try
-        {
-            var length = 0;
-            while (true)
-            {
-                var status = Protocol.Sip2ProxyHeader.TryRead(header.AsSpan(0, length), out var result, out _);
-                if (status == Protocol.Sip2ProxyHeaderStatus.Parsed)
-                {
-                    return result.Source?.Address ?? proxy;
-                }
-
-                if (status == Protocol.Sip2ProxyHeaderStatus.Invalid || length == header.Length)
-                {
-                    Log.ConnectionRefused(logger, proxy, "invalid PROXY header: " + (result.Error ?? "too long"));
-                    return null;
-                }
-
-                // A byte at a time, so a wrong first byte is refused at once and nothing past the header is
-                // taken; only v2's announced address block is read in one go.
-                var want = length >= 16 && header[0] == 0x0D ? 16 + ((header[14] << 8) | header[15]) - length : 1;
-                length = await ReadExactlyAsync(stream, header, length, Math.Max(1, Math.Min(want, header.Length - length)), deadline.Token).ConfigureAwait(false);
-            }
-        }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or EndOfStreamException)
-        {
-            Log.ConnectionRefused(logger, proxy, "no complete PROXY header in time");
-            return null;
-        }
-    }
-
-    private static async Task<int> ReadExactlyAsync(Stream stream, byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        var end = offset + count;
-        while (offset < end)
-        {
-#if NET8_0_OR_GREATER
-            var read = await stream.ReadAsync(buffer.AsMemory(offset, end - offset), cancellationToken).ConfigureAwait(false);
-#else
-            var read = await stream.ReadAsync(buffer, offset, end - offset, cancellationToken).ConfigureAwait(false);
-#endif
-            if (read == 0)
-            {
-                throw new EndOfStreamException();
-            }
-
-            offset += read;
-        }
-
-        return end;
     }
 
     private static Task AuthenticateAsync(SslStream tls, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ namespace Sip2.Net.Server;
 
 /// <summary>
 /// The server's instruments, on the meter <c>Sip2.Net.Server</c>: connections open and total, refused
-/// connections, messages by command and outcome, checksum errors, resends and request duration.
+/// connections, messages by command and outcome, checksum errors, resends, flushes that waited for the client,
+/// connections closed for not reading their answers, and request duration.
 /// </summary>
 internal sealed class Sip2ServerMetrics
 {
@@ -21,6 +22,8 @@ internal sealed class Sip2ServerMetrics
     private readonly Counter<long> messages = Meter.CreateCounter<long>("sip2.server.messages", "{message}", "Requests answered, by command and outcome.");
     private readonly Counter<long> checksumErrors = Meter.CreateCounter<long>("sip2.server.checksum_errors", "{message}", "Requests refused with 96 for a bad or missing checksum.");
     private readonly Counter<long> resends = Meter.CreateCounter<long>("sip2.server.resends", "{message}", "Responses sent again (97 or a retransmitted request).");
+    private readonly Counter<long> outputWaits = Meter.CreateCounter<long>("sip2.server.output.waits", "{flush}", "Flushes that had to wait for a client to read its answers.");
+    private readonly Counter<long> outputStalls = Meter.CreateCounter<long>("sip2.server.output.stalls", "{connection}", "Connections closed because the client did not take its answers within the write timeout.");
     private readonly Histogram<double> duration = Meter.CreateHistogram<double>("sip2.server.request.duration", "ms", "Time from a complete request to its response being written.");
 
     public static Sip2ServerMetrics Instance { get; } = new();
@@ -66,4 +69,8 @@ internal sealed class Sip2ServerMetrics
     public void ChecksumError() => checksumErrors.Add(1);
 
     public void Resend() => resends.Add(1);
+
+    public void OutputWaited() => outputWaits.Add(1);
+
+    public void OutputStalled() => outputStalls.Add(1);
 }

@@ -94,6 +94,21 @@ public sealed record Sip2ServerOptions
     /// </summary>
     public TimeSpan ReplayWindow { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Answers a connection may hold unsent, in bytes. A client that pipelines many requests in one read gets
+    /// its answers flushed whenever this much is waiting, so a client that sends and never reads holds the
+    /// server to this much (plus what the transport itself buffers) instead of one answer per request it sent.
+    /// Default: 64 KiB.
+    /// </summary>
+    public int MaxPendingOutput { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// How long the client may take to accept answers the server is sending (a flush that cannot complete
+    /// because the client does not read). When it passes, the connection is closed. Default: 30 seconds.
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Checks every setting; throws <see cref="ArgumentException"/> naming the first bad one.</summary>
     public void Validate()
     {
@@ -115,6 +130,8 @@ public sealed record Sip2ServerOptions
         Require(MaxConnectionsPerAddress >= 1, nameof(MaxConnectionsPerAddress), "at least 1");
         Require(MaxConsecutiveBadMessages >= 1, nameof(MaxConsecutiveBadMessages), "at least 1");
         Require(ReplayWindow >= TimeSpan.Zero && ReplayWindow <= TimeSpan.FromHours(1), nameof(ReplayWindow), "zero (off) to one hour");
+        Require(MaxPendingOutput is >= 1024 and <= 64 * 1024 * 1024, nameof(MaxPendingOutput), "1 KiB to 64 MiB");
+        Positive(WriteTimeout, nameof(WriteTimeout));
         Require(DefaultEncoding is not null, nameof(DefaultEncoding), "an encoding");
     }
 

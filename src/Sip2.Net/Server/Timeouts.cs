@@ -13,6 +13,21 @@ internal static class Timeouts
         delay == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : timeProvider.CreateCancellationTokenSource(delay);
 #endif
 
+    // A source that cancels after delay on the TimeProvider's clock (never, for an infinite delay).
+    public static CancellationTokenSource CreateCancellationSource(TimeSpan delay, TimeProvider timeProvider)
+    {
+        if (delay == Timeout.InfiniteTimeSpan)
+        {
+            return new CancellationTokenSource();
+        }
+
+#if NET8_0_OR_GREATER
+        return new CancellationTokenSource(delay, timeProvider);
+#else
+        return timeProvider.CreateCancellationTokenSource(delay);
+#endif
+    }
+
     public static Task Delay(TimeSpan delay, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
 #if NET8_0_OR_GREATER

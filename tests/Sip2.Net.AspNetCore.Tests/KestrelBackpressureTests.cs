@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Sip2.Net.Access;
+
+namespace Sip2.Net.AspNetCore.Tests;
+
+public sealed class KestrelBackpressureTests
+{
+    private const string Status = "9900302.00\r";
+
+    // Under Kestrel the answers go into its transport pipe, whose flush waits once the transport's write buffer
+    // is full; the connection's own cap and write timeout hold there just as on the standalone listener.
+    [Fact]
+    public async Task A_client_that_pipelines_and_never_reads_is_held_to_the_output_cap_and_closed_after_the_write_timeout()
+    {
+        const int cap = 4096;
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var logs = new WaitableLogs();
+        await using var host = await KestrelSip2Host.StartAsync(options: o => o with { MaxPendingOutput = cap, WriteTimeout = TimeSpan.FromSeconds(30) }, time: time, logs: logs);
+        var kiosk = IPAddress.Parse("127.0.0.2");
+        var created = await host.App.Services.GetRequiredService<ISip2ClientRegistry>().CreateAsync(new Sip2ClientRegistration
+        {
+            IPAddress = kiosk,
+            InstitutionId = KestrelSip2Host.Institution,
+            BranchId = "MAIN",
+        });
+        Assert.True(created.Succeeded, created.ToString());
+        using var attacker = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 1024 };
+        attacker.Bind(new IPEndPoint(kiosk, 0));
+        await attacker.ConnectAsync(IPAddress.Loopback, host.Port);
+
+        var sending = attacker.SendAsync(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(Status, 100_000))), SocketFlags.None);
+        Assert.NotNull(await logs.WaitForAsync(l => l.Contains(" 1030 ", StringComparison.Ordinal)));
+
+        using (var other = await host.ConnectRawAsync(kiosk))
+        {
+            await other.SendAsync(Encoding.ASCII.GetBytes(Status));
+            Assert.StartsWith("98", await KestrelSip2Host.ReadMessageAsync(other), StringComparison.Ordinal);
+        }
+
+        // A flush can wait briefly while the transport still drains, before the real stall whose deadline counts;
+        // the clock moves past the write timeout until the stalled one is given up (bounded).
+        var closed = logs.WaitForAsync(l => l.Contains("Connection closed: client not reading its answers", StringComparison.Ordinal));
+        for (var i = 0; i < 100 && !closed.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(31));
+            await Task.WhenAny(closed, Task.Delay(50));
+        }
+
+        Assert.NotNull(await closed);
+        var held = logs.Lines.Select(l => Regex.Match(l, @" 1030 .* take (\d+) bytes")).Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(held);
+        Assert.All(held, bytes => Assert.True(bytes <= cap + 512, $"{bytes} bytes held"));
+
+        attacker.Dispose();
+        try
+        {
+            await sending;
+        }
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        {
+            // Still stalled when the socket went; awaited only so nothing is left running.
+        }
+    }
+}
