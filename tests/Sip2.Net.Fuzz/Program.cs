@@ -37,6 +37,15 @@ internal static class Program
 
         if (args is [var target] && Targets.TryGetValue(target, out var run))
         {
+            // Static initialisers (the message table, encodings, option records) run once per process, so
+            // the first input to reach them would show coverage that later runs of the same input do not:
+            // afl-fuzz calls that instability. Running the seeds once first gets them out of the way.
+            TraceOutsideAfl();
+            foreach (var seed in Seeds.For(target))
+            {
+                run(seed);
+            }
+
             Fuzzer.Run(stream => run(ReadAll(stream)));
             return 0;
         }

@@ -13,21 +13,21 @@ internal static class Seeds
 {
     public static int Write(string directory)
     {
-        var messages = Messages().ToList();
-        var counts = new Dictionary<string, int>
+        foreach (var target in new[] { "frame", "parse", "checksum", "proxy" })
         {
-            ["parse"] = WriteAll(directory, "parse", messages),
-            ["checksum"] = WriteAll(directory, "checksum", messages),
-            ["frame"] = WriteAll(directory, "frame", Streams(messages)),
-            ["proxy"] = WriteAll(directory, "proxy", ProxyHeaders()),
-        };
-        foreach (var (target, count) in counts)
-        {
-            Console.WriteLine($"{target}: {count} seeds");
+            Console.WriteLine($"{target}: {WriteAll(directory, target, For(target))} seeds");
         }
 
         return 0;
     }
+
+    /// <summary>The seeds of one target.</summary>
+    public static IEnumerable<byte[]> For(string target) => target switch
+    {
+        "frame" => Streams(Messages().ToList()),
+        "proxy" => ProxyHeaders(),
+        _ => Messages(),
+    };
 
     // Every golden message as sent (IBM850, AY and AZ), in UTF-8 too (the checksum recomputed over the UTF-8
     // bytes), with AZ only, and with no trailer.
