@@ -22,7 +22,7 @@ public enum Sip2ErrorCode
     InvalidFieldValue,
     /// <summary>Strict mode: a field that may appear once appears again.</summary>
     DuplicateField,
-    /// <summary>Strict mode: an empty segment (<c>||</c>) or a segment without a two-character id.</summary>
+    /// <summary>Strict mode: an empty segment (<c>||</c>), a segment without a two-character id, or a trailer id (AY, AZ) among the fields.</summary>
     MalformedField,
     /// <summary>Strict mode: text after the last field delimiter.</summary>
     TrailingData,

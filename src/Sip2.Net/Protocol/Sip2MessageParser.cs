@@ -150,6 +150,14 @@ public static class Sip2MessageParser
                 return Fail(Sip2ErrorCode.TrailingData, position, id, "The last field has no delimiter.", command, sequence, hasChecksum);
             }
 
+            // AY and AZ are the trailer, never a field: taken for fields, an "AZ" that lenient mode verifies as a
+            // checksum ("...|AZ1234|") would go unverified, and an "AY" field written last would read back as a
+            // sequence number.
+            if (strict && (id == FieldId.SequenceNumber || id == FieldId.Checksum))
+            {
+                return Fail(Sip2ErrorCode.MalformedField, position, id, $"{id} belongs to the trailer, at the end of the message.", command, sequence, hasChecksum);
+            }
+
             var value = FieldText.Decode(encoding, segment.Slice(2));
             if (strict && value.Length > MaxFieldLength)
             {

@@ -133,10 +133,10 @@ public static class Sip2ProxyHeader
             return Sip2ProxyHeaderStatus.Parsed;
         }
 
+        var tcp4 = parts.Length == 6 && parts[1] == "TCP4";
         if (parts.Length != 6 || parts[1] is not ("TCP4" or "TCP6")
-            || !IPAddress.TryParse(parts[2], out var source) || !IPAddress.TryParse(parts[3], out _)
-            || !TryPort(parts[4], out var port) || !TryPort(parts[5], out _)
-            || (source.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork) != (parts[1] == "TCP4"))
+            || !TryAddress(parts[2], tcp4, out var source) || !TryAddress(parts[3], tcp4, out _)
+            || !TryPort(parts[4], out var port) || !TryPort(parts[5], out _))
         {
             consumed = 0;
             return Invalid(out result, "malformed v1 header");
@@ -197,6 +197,49 @@ public static class Sip2ProxyHeader
                 return Sip2ProxyHeaderStatus.Parsed;
         }
     }
+
+    // Only the forms the PROXY specification gives, both addresses in the header's family: IPv4 as four decimal
+    // numbers of 0-255 (IPAddress.TryParse also takes "10.1" for 10.0.0.1, "010.1.2.3" as octal for 8.1.2.3
+    // and hexadecimal, so the address the access policy saw would not be the one the text seems to name), IPv6
+    // as hex digits, colons and dots, so no zone index or brackets.
+    private static bool TryAddress(string text, bool ipv4, out IPAddress address)
+    {
+        address = IPAddress.None;
+        if (ipv4)
+        {
+            var octets = text.Split('.');
+            if (octets.Length != 4)
+            {
+                return false;
+            }
+
+            var bytes = new byte[4];
+            for (var i = 0; i < 4; i++)
+            {
+                if (!TryOctet(octets[i], out bytes[i]))
+                {
+                    return false;
+                }
+            }
+
+            address = new IPAddress(bytes);
+            return true;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(c is ':' or '.' or (>= '0' and <= '9') or (>= 'a' and <= 'f') or (>= 'A' and <= 'F')))
+            {
+                return false;
+            }
+        }
+
+        return IPAddress.TryParse(text, out address!) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+    }
+
+    private static bool TryOctet(string text, out byte value) =>
+        byte.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value)
+        && text.Length <= 3 && (text.Length == 1 || text[0] != '0');
 
     private static bool TryPort(string text, out int port) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) && port <= 65535

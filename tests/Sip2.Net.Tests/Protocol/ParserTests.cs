@@ -249,4 +249,34 @@ public class ParserTests
         Assert.Equal("a|b", login.LoginUserId);
         Assert.Equal("9300CNa|b^COc^\r", Encoding.ASCII.GetString(Sip2MessageWriter.ToBytes(login, options)));
     }
+
+    // Found by the fuzz harness (tests/Sip2.Net.Fuzz, target parse): strict mode took AY and AZ for ordinary
+    // fields. "...|AZFA0D|" was a field to strict mode, its checksum never verified, while lenient mode read
+    // it as a checksum and refused it; an AY field written last read back as a sequence number. The inputs
+    // are the crashing ones, as AFL wrote them.
+    public static TheoryData<byte[], string> FuzzedTrailerIdsAmongFields() => new()
+    {
+        { "9699|AY9|AY7"u8.ToArray(), "AY" },
+        { "969::|AY7|AY7"u8.ToArray(), "AY" },
+        { "96999699|AY7|AY7"u8.ToArray(), "AY" },
+        { "9699|A2300120240417    083058AOinst|AA2A20D1234|AZFA0D|"u8.ToArray(), "AZ" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FuzzedTrailerIdsAmongFields))]
+    public void Strict_mode_refuses_trailer_ids_among_the_fields(byte[] input, string id)
+    {
+        var error = Sip2MessageParser.Parse(input, Strict).Error;
+
+        Assert.Equal(Sip2ErrorCode.MalformedField, error?.Code);
+        Assert.Equal(new FieldId(id), error!.Field);
+    }
+
+    [Fact]
+    public void Strict_mode_still_reads_the_trailer_forms_real_clients_send()
+    {
+        Assert.Equal(1, Parse("9900302.00AY1AZFCA5", Strict).SequenceNumber);
+        Assert.True(Parse("9900302.00AY1|AZFC29", Strict).IsSuccess);
+        Assert.True(Parse("9900302.00AY1", Strict).IsSuccess);
+    }
 }

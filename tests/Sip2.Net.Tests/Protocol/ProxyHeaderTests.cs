@@ -64,6 +64,47 @@ public class ProxyHeaderTests
     public void Malformed_v1_headers_are_invalid(string text) =>
         Assert.Equal(Sip2ProxyHeaderStatus.Invalid, Sip2ProxyHeader.TryRead(Encoding.ASCII.GetBytes(text + new string('x', 120)), out _, out _));
 
+    // Found by the fuzz harness (tests/Sip2.Net.Fuzz, target proxy): IPAddress.TryParse read a v1 address that
+    // is not in the specification's form, so the header named another address than its text seems to, or an
+    // address of the other family. The inputs are the crashing ones, as AFL wrote them.
+    public static TheoryData<byte[]> FuzzedV1Headers() => new()
+    {
+        // Destination "198.51.101": three parts, read as 198.51.0.101.
+        "PROXY TCP4 192.0.2.10 198.51.101 50123 6001\r\n990 50123 6001\u0001\n9900302.00AY1\0\0\0\0A5\r"u8.ToArray(),
+        // Source "132.10": read as 132.0.0.10, and reported to the access policy.
+        (byte[])[.. "PROXY TCP4 132.10 198.200.1 50123 6001\r\n9900.5=.100.1 500122 6G01\r\n"u8, 0, 0, 0x20, 0, 0, 0, 0, 0, 0, 0x1E, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x20, 0, 0, 0x08, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1D, 0, 0, 0, 0, 0, 0, 0, 0xF9, 0, 0, 0, .. "PRO_"u8],
+        // TCP6 with an IPv4 destination ("20017" is read as 0.0.78.49).
+        "PROXY TCP6 2db8::1:10 20017 50123 6001\r\n"u8.ToArray(),
+        "PROXY TCP6 1db8::10 23 6 41\r\n"u8.ToArray(),
+        (byte[])[.. "PROXY TCP6 2db8::10 23 6 0\r\n\0\r\nQU,T\n!\u0012\0\u0001"u8, 0xC3, 0xCB, .. "1\r\n"u8],
+    };
+
+    [Theory]
+    [MemberData(nameof(FuzzedV1Headers))]
+    public void Fuzzed_v1_headers_with_addresses_outside_the_specification_are_invalid(byte[] input) =>
+        Assert.Equal(Sip2ProxyHeaderStatus.Invalid, Sip2ProxyHeader.TryRead(input, out _, out _));
+
+    [Theory]
+    [InlineData("PROXY TCP4 010.1.2.3 192.168.0.1 5000 6001\r\n")] // octal to IPAddress: 8.1.2.3
+    [InlineData("PROXY TCP4 0x7f.0.0.1 192.168.0.1 5000 6001\r\n")] // hexadecimal
+    [InlineData("PROXY TCP4 10.1 192.168.0.1 5000 6001\r\n")] // two parts: 10.0.0.1
+    [InlineData("PROXY TCP4 10.1.2.256 192.168.0.1 5000 6001\r\n")]
+    [InlineData("PROXY TCP4 10.1.2.3 2001:db8::1 5000 6001\r\n")] // destination of the other family
+    [InlineData("PROXY TCP6 fe80::1%1 2001:db8::1 5000 6001\r\n")] // zone index
+    [InlineData("PROXY TCP6 [2001:db8::7] 2001:db8::1 5000 6001\r\n")]
+    public void V1_addresses_must_be_in_the_specifications_form(string header) =>
+        Assert.Equal(Sip2ProxyHeaderStatus.Invalid, Sip2ProxyHeader.TryRead(Encoding.ASCII.GetBytes(header), out _, out _));
+
+    [Theory]
+    [InlineData("PROXY TCP4 0.0.0.0 255.255.255.255 0 65535\r\n", "0.0.0.0:0")]
+    [InlineData("PROXY TCP6 ::ffff:10.1.2.3 ::1 5000 6001\r\n", "[::ffff:10.1.2.3]:5000")]
+    [InlineData("PROXY TCP6 2001:DB8::7 2001:db8::1 5000 6001\r\n", "[2001:db8::7]:5000")]
+    public void V1_addresses_in_the_specifications_form_still_parse(string header, string source)
+    {
+        Assert.Equal(Sip2ProxyHeaderStatus.Parsed, Sip2ProxyHeader.TryRead(Encoding.ASCII.GetBytes(header), out var result, out _));
+        Assert.Equal(source, result.Source!.ToString());
+    }
+
     [Fact]
     public void Oversized_headers_are_invalid()
     {
