@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace Sip2.Net.Messages;
 
@@ -131,9 +130,48 @@ public readonly struct Sip2Timestamp : IEquatable<Sip2Timestamp>
     /// <summary>The 18-character wire form.</summary>
     public override string ToString()
     {
-        var zone = Zone == ' ' ? "    " : "   " + Zone;
-        return DateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + zone
-            + DateTime.ToString("HHmmss", CultureInfo.InvariantCulture);
+        // Every response carries at least one timestamp, mostly "now": the text of the last one formatted is
+        // kept, so the responses of the same second share one string instead of formatting it again.
+        var last = lastFormatted;
+        if (last is not null && last.Value.Equals(this))
+        {
+            return last.Text;
+        }
+
+        // Digits written straight into one buffer: the culture-aware DateTime formatting this replaced built
+        // three strings and a concatenation per timestamp.
+        Span<char> text = stackalloc char[Length];
+        var value = DateTime;
+        WriteDigits(text.Slice(0, 4), value.Year);
+        WriteDigits(text.Slice(4, 2), value.Month);
+        WriteDigits(text.Slice(6, 2), value.Day);
+        text.Slice(8, 3).Fill(' ');
+        text[11] = Zone;
+        WriteDigits(text.Slice(12, 2), value.Hour);
+        WriteDigits(text.Slice(14, 2), value.Minute);
+        WriteDigits(text.Slice(16, 2), value.Second);
+        var result = text.ToString();
+        lastFormatted = new Formatted(this, result);
+        return result;
+    }
+
+    // The last timestamp formatted and its text, replaced as one reference so threads never see a mismatched pair.
+    private static Formatted? lastFormatted;
+
+    private sealed class Formatted(Sip2Timestamp value, string text)
+    {
+        public Sip2Timestamp Value { get; } = value;
+
+        public string Text { get; } = text;
+    }
+
+    private static void WriteDigits(Span<char> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
     }
 
     /// <inheritdoc/>
