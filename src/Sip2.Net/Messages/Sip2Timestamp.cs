@@ -130,12 +130,14 @@ public readonly struct Sip2Timestamp : IEquatable<Sip2Timestamp>
     /// <summary>The 18-character wire form.</summary>
     public override string ToString()
     {
-        // Every response carries at least one timestamp, mostly "now": the text of the last one formatted is
-        // kept, so the responses of the same second share one string instead of formatting it again.
-        var last = lastFormatted;
-        if (last is not null && last.Value.Equals(this))
+        // Every response carries a timestamp or two, mostly "now" and a due date: the texts of recent ones are
+        // kept in a small table indexed by the second, so the responses of the same second share one string
+        // instead of formatting it again (two timestamps of one response rarely share a slot).
+        var slot = (int)((ulong)(DateTime.Ticks / TimeSpan.TicksPerSecond) % (ulong)RecentlyFormatted.Length);
+        var recent = RecentlyFormatted[slot];
+        if (recent is not null && recent.Value.Equals(this))
         {
-            return last.Text;
+            return recent.Text;
         }
 
         // Digits written straight into one buffer: the culture-aware DateTime formatting this replaced built
@@ -151,12 +153,13 @@ public readonly struct Sip2Timestamp : IEquatable<Sip2Timestamp>
         WriteDigits(text.Slice(14, 2), value.Minute);
         WriteDigits(text.Slice(16, 2), value.Second);
         var result = text.ToString();
-        lastFormatted = new Formatted(this, result);
+        RecentlyFormatted[slot] = new Formatted(this, result);
         return result;
     }
 
-    // The last timestamp formatted and its text, replaced as one reference so threads never see a mismatched pair.
-    private static Formatted? lastFormatted;
+    // Recently formatted timestamps and their texts; each slot is replaced as one reference, so threads never
+    // see a value paired with another value's text.
+    private static readonly Formatted?[] RecentlyFormatted = new Formatted?[16];
 
     private sealed class Formatted(Sip2Timestamp value, string text)
     {
