@@ -23,8 +23,9 @@ public abstract record Sip2Message
 
     // A message read in lenient mode keeps a copy of its bytes (without the AY/AZ trailer) and decodes a value
     // only when a caller reads it, so parsing allocates the message and that copy and nothing else. The first
-    // change, copy of the storage views or comparison turns it into the two collections below ("materialises"
-    // it); the bytes are never changed, so a reader that still walks them sees the same values.
+    // change, comparison or use of the storage views (Fields, FixedFieldTexts) decodes every value into the two
+    // collections below ("materialises" it); the bytes are never changed, so a reader on another thread that
+    // still walks them sees the same values.
     private byte[]? source;
     private Sip2Encoding? sourceEncoding;
     private byte sourceDelimiter;
@@ -50,7 +51,7 @@ public abstract record Sip2Message
         fields.AddRange(template);
     }
 
-    /// <summary>Copies a message; the copy owns its own field storage.</summary>
+    /// <summary>Copies a message; the copy owns its own field storage (a lazily read one shares its read-only bytes).</summary>
     protected Sip2Message(Sip2Message original)
     {
         if (original is null)
