@@ -82,6 +82,11 @@ public class CodecBenchmarks
     [Benchmark]
     public Sip2Message? Parse() => Sip2MessageParser.Parse(frame, options).Message;
 
+    // Parse, then read every value (the Fields view decodes them all): what a caller that reads the whole
+    // message pays, now that parsing itself decodes nothing.
+    [Benchmark]
+    public int ParseReadAll() => Sip2MessageParser.Parse(frame, options).Message!.Fields.Count;
+
     [Benchmark]
     public int Format()
     {

@@ -94,14 +94,12 @@ internal static class FieldText
     public static string WriteYesNoUnknown(bool? value) => value switch { true => Yes, false => No, null => "U" };
 
     /// <summary>Digits, optionally padded with spaces; null for blank or anything else.</summary>
-    public static int? ReadNumber(string? raw)
-    {
-        if (raw is null)
-        {
-            return null;
-        }
+    public static int? ReadNumber(string? raw) => raw is null ? null : ReadNumber(raw.AsSpan());
 
-        var span = raw.AsSpan().Trim(' ');
+    /// <summary>Digits, optionally padded with spaces; null for blank or anything else.</summary>
+    public static int? ReadNumber(ReadOnlySpan<char> raw)
+    {
+        var span = raw.Trim(' ');
         if (span.Length == 0 || span.Length > 9)
         {
             return null;
@@ -146,13 +144,11 @@ internal static class FieldText
     public static string WriteTimestamp(Sip2Timestamp? value) => value?.ToString() ?? new string(' ', Sip2Timestamp.Length);
 
     /// <summary>Reads a positional Y/space flag string: bit i is set when position i is Y.</summary>
-    public static int ReadPositions(string? raw, int length)
-    {
-        if (raw is null)
-        {
-            return 0;
-        }
+    public static int ReadPositions(string? raw, int length) => raw is null ? 0 : ReadPositions(raw.AsSpan(), length);
 
+    /// <summary>Reads a positional Y/space flag string: bit i is set when position i is Y.</summary>
+    public static int ReadPositions(ReadOnlySpan<char> raw, int length)
+    {
         var bits = 0;
         var n = Math.Min(raw.Length, length);
         for (var i = 0; i < n; i++)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Threading;
+using Sip2.Net.Encodings;
 
 namespace Sip2.Net.Messages;
 
@@ -13,28 +15,32 @@ namespace Sip2.Net.Messages;
 /// </summary>
 public abstract record Sip2Message
 {
-    // Storage the parser hands to the next message constructed on this thread (see Sip2MessageTable.Create):
-    // the records have only parameterless constructors, and building the defaults only to throw them away
-    // cost two arrays and a list per parsed message.
+    // Set by CreateParsed/CreateLazy for the one message it constructs on this thread: the records have only
+    // parameterless constructors, and building the defaults only to throw them away cost two arrays and a
+    // list per parsed message.
     [ThreadStatic]
-    private static string[]? parsedFixed;
+    private static bool constructingParsed;
 
-    [ThreadStatic]
-    private static List<Sip2Field>? parsedFields;
+    // A message read in lenient mode keeps a copy of its bytes (without the AY/AZ trailer) and decodes a value
+    // only when a caller reads it, so parsing allocates the message and that copy and nothing else. The first
+    // change, comparison or use of the storage views (Fields, FixedFieldTexts) decodes every value into the two
+    // collections below ("materialises" it); the bytes are never changed, so a reader on another thread that
+    // still walks them sees the same values.
+    private byte[]? source;
+    private Sip2Encoding? sourceEncoding;
+    private byte sourceDelimiter;
 
-    private string[] fixedValues;
-    private List<Sip2Field> fields;
+    // The texts themselves. Both are null while the message is lazy; Materialize publishes `fields` last.
+    private string[]? fixedValues;
+    private List<Sip2Field>? fields;
 
     /// <summary>Starts a message with the defaults of its table entry: default fixed texts, required fields empty.</summary>
     protected Sip2Message(Sip2Command command)
     {
         Descriptor = Sip2MessageTable.Get(command);
-        if (parsedFixed is { } parsed && parsedFields is { } parsedList)
+        if (constructingParsed)
         {
-            fixedValues = parsed;
-            fields = parsedList;
-            parsedFixed = null;
-            parsedFields = null;
+            constructingParsed = false; // the parser fills the storage in straight after
             return;
         }
 
@@ -45,7 +51,7 @@ public abstract record Sip2Message
         fields.AddRange(template);
     }
 
-    /// <summary>Copies a message; the copy owns its own field storage.</summary>
+    /// <summary>Copies a message; the copy owns its own field storage (a lazily read one shares its read-only bytes).</summary>
     protected Sip2Message(Sip2Message original)
     {
         if (original is null)
@@ -54,26 +60,56 @@ public abstract record Sip2Message
         }
 
         Descriptor = original.Descriptor;
-        fixedValues = (string[])original.fixedValues.Clone();
-        fields = new List<Sip2Field>(original.fields);
+        if (original.IsLazy)
+        {
+            // The kept bytes are never written to, so the copy can share them and stay lazy too.
+            source = original.source;
+            sourceEncoding = original.sourceEncoding;
+            sourceDelimiter = original.sourceDelimiter;
+            return;
+        }
+
+        fixedValues = (string[])original.fixedValues!.Clone();
+        fields = new List<Sip2Field>(original.fields!);
     }
 
     /// <summary>The command code.</summary>
     public Sip2Command Command => Descriptor.Command;
 
     // The storage itself, for the writer: enumerating the public IReadOnlyList views boxes an enumerator per message.
-    internal string[] FixedTextStorage => fixedValues;
+    internal string[] FixedTextStorage => FixedStore;
 
-    internal List<Sip2Field> FieldStorage => fields;
+    internal List<Sip2Field> FieldStorage => FieldStore;
+
+    // Whether the message still reads its values from the kept bytes.
+    private bool IsLazy => Volatile.Read(ref fields) is null;
+
+    private string[] FixedStore
+    {
+        get
+        {
+            Materialize();
+            return fixedValues!;
+        }
+    }
+
+    private List<Sip2Field> FieldStore
+    {
+        get
+        {
+            Materialize();
+            return fields!;
+        }
+    }
 
     /// <summary>The table entry that describes this message.</summary>
     public Sip2MessageDescriptor Descriptor { get; }
 
     /// <summary>The texts of the fixed fields, in wire order.</summary>
-    public IReadOnlyList<string> FixedFieldTexts => fixedValues;
+    public IReadOnlyList<string> FixedFieldTexts => FixedStore;
 
     /// <summary>Every variable field, in wire order: known, extension and unknown ones.</summary>
-    public IReadOnlyList<Sip2Field> Fields => fields;
+    public IReadOnlyList<Sip2Field> Fields => FieldStore;
 
     /// <summary>The variable fields this message's table entry does not define, in wire order.</summary>
     public IReadOnlyList<Sip2Field> UnknownFields
@@ -81,7 +117,7 @@ public abstract record Sip2Message
         get
         {
             var unknown = new List<Sip2Field>();
-            foreach (var item in fields)
+            foreach (var item in FieldStore)
             {
                 if (Descriptor.FindField(item.Id) is null)
                 {
@@ -96,7 +132,21 @@ public abstract record Sip2Message
     /// <summary>The first value of a field, or null when the message does not carry it.</summary>
     public string? GetField(FieldId id)
     {
-        foreach (var item in fields)
+        if (IsLazy)
+        {
+            var position = FieldsStart;
+            while (NextField(ref position, out var fieldId, out var value))
+            {
+                if (fieldId == id)
+                {
+                    return FieldText.Decode(sourceEncoding!, value);
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var item in fields!)
         {
             if (item.Id == id)
             {
@@ -111,7 +161,21 @@ public abstract record Sip2Message
     public IReadOnlyList<string> GetFields(FieldId id)
     {
         List<string>? values = null;
-        foreach (var item in fields)
+        if (IsLazy)
+        {
+            var position = FieldsStart;
+            while (NextField(ref position, out var fieldId, out var value))
+            {
+                if (fieldId == id)
+                {
+                    (values ??= new List<string>()).Add(FieldText.Decode(sourceEncoding!, value));
+                }
+            }
+
+            return values is null ? Array.Empty<string>() : values;
+        }
+
+        foreach (var item in fields!)
         {
             if (item.Id == id)
             {
@@ -137,18 +201,149 @@ public abstract record Sip2Message
     /// <summary>Builds a message of <paramref name="command"/> over parsed storage, without building its defaults first.</summary>
     internal static Sip2Message CreateParsed(Sip2Command command, string[] fixedTexts, List<Sip2Field> variableFields)
     {
-        parsedFixed = fixedTexts;
-        parsedFields = variableFields;
+        var message = ConstructParsed(command);
+        message.fixedValues = fixedTexts;
+        message.fields = variableFields;
+        return message;
+    }
+
+    /// <summary>
+    /// Builds a lazy message of <paramref name="command"/> over <paramref name="bytes"/>, a private copy of a
+    /// frame without its trailer that the lenient parser has checked (fixed part complete or absent, no field
+    /// delimiter inside it). Values are decoded from it, with the same rules as the parser, when read.
+    /// </summary>
+    internal static Sip2Message CreateLazy(Sip2Command command, byte[] bytes, Sip2Encoding encoding, byte delimiter)
+    {
+        var message = ConstructParsed(command);
+        message.source = bytes;
+        message.sourceEncoding = encoding;
+        message.sourceDelimiter = delimiter;
+        return message;
+    }
+
+    private static Sip2Message ConstructParsed(Sip2Command command)
+    {
+        constructingParsed = true;
         try
         {
             return Sip2MessageTable.Create(command);
         }
         finally
         {
-            // Never leak the storage into an unrelated message if the factory threw.
-            parsedFixed = null;
-            parsedFields = null;
+            // Never leave the flag set for an unrelated message if the factory threw.
+            constructingParsed = false;
         }
+    }
+
+    // Where the variable fields of the kept bytes start.
+    private int FieldsStart => 2 + Descriptor.FixedLength;
+
+    // The next variable field of the kept bytes at or after `position`, read exactly as the lenient parser
+    // reads it: empty segments, segments without a two-character id and junk after the last delimiter are
+    // skipped, the last field may lack its delimiter.
+    private bool NextField(ref int position, out FieldId id, out ReadOnlySpan<byte> value)
+    {
+        var bytes = source!;
+        while (position < bytes.Length)
+        {
+            var rest = bytes.AsSpan(position);
+            var length = rest.IndexOf(sourceDelimiter);
+            if (length < 0)
+            {
+                length = rest.Length;
+            }
+
+            position += length + 1;
+            if (length >= 2 && FieldId.TryCreate(rest[0], rest[1], out id))
+            {
+                value = rest.Slice(2, length - 2);
+                return true;
+            }
+        }
+
+        id = default;
+        value = default;
+        return false;
+    }
+
+    // The bytes of a fixed field of the kept bytes, or false when the message ended before it (the parser
+    // only accepts a fixed part that is complete or that stops at a field boundary).
+    private bool TryGetLazyFixed(int index, out ReadOnlySpan<byte> bytes)
+    {
+        var field = Descriptor.FixedFields[index];
+        var start = 2 + field.Offset;
+        if (start + field.Length <= source!.Length)
+        {
+            bytes = source.AsSpan(start, field.Length);
+            return true;
+        }
+
+        bytes = default;
+        return false;
+    }
+
+    // A fixed field of a lazy message widened into `destination` (its length) when every byte is ASCII, which
+    // reads the same in every SIP2 encoding: typed reads of numbers, dates and flag positions then allocate
+    // nothing. False for a materialised message, a field the message ended before, or non-ASCII bytes.
+    private bool TryReadAsciiFixed(int index, Span<char> destination)
+    {
+        if (!IsLazy || !TryGetLazyFixed(index, out var bytes))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] >= 0x80)
+            {
+                return false;
+            }
+
+            destination[i] = (char)bytes[i];
+        }
+
+        return true;
+    }
+
+    private string LazyFixedText(int index) =>
+        TryGetLazyFixed(index, out var bytes) ? FieldText.Decode(sourceEncoding!, bytes) : Descriptor.FixedFields[index].DefaultText;
+
+    // Turns a lazy message into its texts, decoding every value once, as the eager parser did. Safe when two
+    // threads race here: both build the same texts, and `fields` is published after `fixedValues`.
+    private void Materialize()
+    {
+        if (!IsLazy)
+        {
+            return;
+        }
+
+        var texts = new string[Descriptor.FixedFields.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = LazyFixedText(i);
+        }
+
+        var list = new List<Sip2Field>(CountFields());
+        var position = FieldsStart;
+        while (NextField(ref position, out var id, out var value))
+        {
+            list.Add(new Sip2Field(id, FieldText.Decode(sourceEncoding!, value)));
+        }
+
+        fixedValues = texts;
+        Volatile.Write(ref fields, list);
+    }
+
+    private int CountFields()
+    {
+        var count = 0;
+        var position = FieldsStart;
+        while (NextField(ref position, out _, out _))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Equal when the command, every fixed text and every field (in order) are equal.</summary>
@@ -159,23 +354,31 @@ public abstract record Sip2Message
             return true;
         }
 
-        if (other is null || EqualityContract != other.EqualityContract || fixedValues.Length != other.fixedValues.Length
-            || fields.Count != other.fields.Count)
+        if (other is null || EqualityContract != other.EqualityContract)
         {
             return false;
         }
 
-        for (var i = 0; i < fixedValues.Length; i++)
+        var myFixed = FixedStore;
+        var otherFixed = other.FixedStore;
+        var myFields = FieldStore;
+        var otherFields = other.FieldStore;
+        if (myFixed.Length != otherFixed.Length || myFields.Count != otherFields.Count)
         {
-            if (!string.Equals(fixedValues[i], other.fixedValues[i], StringComparison.Ordinal))
+            return false;
+        }
+
+        for (var i = 0; i < myFixed.Length; i++)
+        {
+            if (!string.Equals(myFixed[i], otherFixed[i], StringComparison.Ordinal))
             {
                 return false;
             }
         }
 
-        for (var i = 0; i < fields.Count; i++)
+        for (var i = 0; i < myFields.Count; i++)
         {
-            if (fields[i].Id != other.fields[i].Id || !string.Equals(fields[i].Value, other.fields[i].Value, StringComparison.Ordinal))
+            if (myFields[i].Id != otherFields[i].Id || !string.Equals(myFields[i].Value, otherFields[i].Value, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -188,12 +391,12 @@ public abstract record Sip2Message
     public override int GetHashCode()
     {
         var hash = (int)Command;
-        foreach (var text in fixedValues)
+        foreach (var text in FixedStore)
         {
             hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(text);
         }
 
-        foreach (var item in fields)
+        foreach (var item in FieldStore)
         {
             hash = (hash * 31) + item.Id.GetHashCode();
             hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(item.Value);
@@ -211,13 +414,14 @@ public abstract record Sip2Message
         var text = new StringBuilder();
         text.Append(GetType().Name).Append(" (").Append(((int)Command).ToString("00", System.Globalization.CultureInfo.InvariantCulture)).Append(") {");
         var first = true;
-        for (var i = 0; i < fixedValues.Length; i++)
+        var texts = FixedStore;
+        for (var i = 0; i < texts.Length; i++)
         {
-            text.Append(first ? " " : ", ").Append(Descriptor.FixedFields[i].PropertyName).Append("=\"").Append(fixedValues[i]).Append('"');
+            text.Append(first ? " " : ", ").Append(Descriptor.FixedFields[i].PropertyName).Append("=\"").Append(texts[i]).Append('"');
             first = false;
         }
 
-        foreach (var item in fields)
+        foreach (var item in FieldStore)
         {
             text.Append(first ? " " : ", ").Append(item.ToString());
             first = false;
@@ -229,7 +433,7 @@ public abstract record Sip2Message
     // ---- Accessors used by the records' properties: fixed fields by index -------------------------------
 
     /// <summary>The text of a fixed field.</summary>
-    protected string GetFixed(int index) => fixedValues[index];
+    protected string GetFixed(int index) => IsLazy ? LazyFixedText(index) : fixedValues![index];
 
     /// <summary>Sets the text of a fixed field; it must have the field's exact length.</summary>
     protected void SetFixed(int index, string value)
@@ -240,52 +444,67 @@ public abstract record Sip2Message
             throw new ArgumentException($"{descriptor.PropertyName} is a fixed field of exactly {descriptor.Length} characters.", descriptor.PropertyName);
         }
 
-        fixedValues[index] = value;
+        FixedStore[index] = value;
     }
 
     /// <summary>A Y/N fixed field.</summary>
-    protected bool GetFixedYesNo(int index) => FieldText.ReadYesNo(fixedValues[index]);
+    protected bool GetFixedYesNo(int index) => FieldText.ReadYesNo(GetFixed(index));
 
     /// <summary>Sets a Y/N fixed field.</summary>
-    protected void SetFixedYesNo(int index, bool value) => fixedValues[index] = FieldText.WriteYesNo(value);
+    protected void SetFixedYesNo(int index, bool value) => FixedStore[index] = FieldText.WriteYesNo(value);
 
     /// <summary>A Y/N/U fixed field (U is null).</summary>
-    protected bool? GetFixedYesNoUnknown(int index) => FieldText.ReadYesNoOptional(fixedValues[index]);
+    protected bool? GetFixedYesNoUnknown(int index) => FieldText.ReadYesNoOptional(GetFixed(index));
 
     /// <summary>Sets a Y/N/U fixed field (null writes U).</summary>
-    protected void SetFixedYesNoUnknown(int index, bool? value) => fixedValues[index] = FieldText.WriteYesNoUnknown(value);
+    protected void SetFixedYesNoUnknown(int index, bool? value) => FixedStore[index] = FieldText.WriteYesNoUnknown(value);
 
     /// <summary>A 1/0 fixed field.</summary>
-    protected bool GetFixedOneZero(int index) => FieldText.ReadOneZero(fixedValues[index]);
+    protected bool GetFixedOneZero(int index) => FieldText.ReadOneZero(GetFixed(index));
 
     /// <summary>Sets a 1/0 fixed field.</summary>
-    protected void SetFixedOneZero(int index, bool value) => fixedValues[index] = FieldText.WriteOneZero(value);
+    protected void SetFixedOneZero(int index, bool value) => FixedStore[index] = FieldText.WriteOneZero(value);
 
     /// <summary>A numeric fixed field (number, count or code); null when blank or not digits.</summary>
-    protected int? GetFixedNumber(int index) => FieldText.ReadNumber(fixedValues[index]);
+    protected int? GetFixedNumber(int index)
+    {
+        Span<char> chars = stackalloc char[Descriptor.FixedFields[index].Length];
+        return TryReadAsciiFixed(index, chars) ? FieldText.ReadNumber(chars) : FieldText.ReadNumber(GetFixed(index));
+    }
 
     /// <summary>Sets a numeric fixed field, zero-padded; null writes spaces.</summary>
     protected void SetFixedNumber(int index, int? value) =>
-        fixedValues[index] = FieldText.WriteNumber(value, Descriptor.FixedFields[index].Length, Descriptor.FixedFields[index].PropertyName);
+        FixedStore[index] = FieldText.WriteNumber(value, Descriptor.FixedFields[index].Length, Descriptor.FixedFields[index].PropertyName);
 
     /// <summary>A date fixed field; null when blank or malformed.</summary>
-    protected Sip2Timestamp? GetFixedTimestamp(int index) => FieldText.ReadTimestamp(fixedValues[index]);
+    protected Sip2Timestamp? GetFixedTimestamp(int index)
+    {
+        Span<char> chars = stackalloc char[Descriptor.FixedFields[index].Length];
+        return TryReadAsciiFixed(index, chars)
+            ? Sip2Timestamp.TryParse(chars, out var value) ? value : null
+            : FieldText.ReadTimestamp(GetFixed(index));
+    }
 
     /// <summary>Sets a date fixed field; null writes 18 spaces.</summary>
-    protected void SetFixedTimestamp(int index, Sip2Timestamp? value) => fixedValues[index] = FieldText.WriteTimestamp(value);
+    protected void SetFixedTimestamp(int index, Sip2Timestamp? value) => FixedStore[index] = FieldText.WriteTimestamp(value);
 
     /// <summary>A positional flag field (patron status, summary) as bits.</summary>
-    protected int GetFixedPositions(int index) => FieldText.ReadPositions(fixedValues[index], Descriptor.FixedFields[index].Length);
+    protected int GetFixedPositions(int index)
+    {
+        var length = Descriptor.FixedFields[index].Length;
+        Span<char> chars = stackalloc char[length];
+        return TryReadAsciiFixed(index, chars) ? FieldText.ReadPositions(chars, length) : FieldText.ReadPositions(GetFixed(index), length);
+    }
 
     /// <summary>Sets a positional flag field from bits; clear positions are spaces.</summary>
     protected void SetFixedPositions(int index, int bits) =>
-        fixedValues[index] = FieldText.WritePositions(bits, Descriptor.FixedFields[index].Length, ' ');
+        FixedStore[index] = FieldText.WritePositions(bits, Descriptor.FixedFields[index].Length, ' ');
 
     /// <summary>A one-character fixed field.</summary>
-    protected char GetFixedCharacter(int index) => fixedValues[index].Length > 0 ? fixedValues[index][0] : ' ';
+    protected char GetFixedCharacter(int index) => GetFixed(index) is { Length: > 0 } text ? text[0] : ' ';
 
     /// <summary>Sets a one-character fixed field.</summary>
-    protected void SetFixedCharacter(int index, char value) => fixedValues[index] = FieldText.OneCharacter(value);
+    protected void SetFixedCharacter(int index, char value) => FixedStore[index] = FieldText.OneCharacter(value);
 
     // ---- Accessors used by the records' properties: variable fields by id --------------------------------
 
@@ -302,7 +521,7 @@ public abstract record Sip2Message
         var insertAt = RemoveAll(id);
         if (value is not null)
         {
-            fields.Insert(insertAt < 0 ? InsertPosition(id) : insertAt, new Sip2Field(id, value));
+            FieldStore.Insert(insertAt < 0 ? InsertPosition(id) : insertAt, new Sip2Field(id, value));
         }
     }
 
@@ -349,11 +568,12 @@ public abstract record Sip2Message
     private int RemoveAll(FieldId id)
     {
         var insertAt = -1;
-        for (var i = fields.Count - 1; i >= 0; i--)
+        var list = FieldStore;
+        for (var i = list.Count - 1; i >= 0; i--)
         {
-            if (fields[i].Id == id)
+            if (list[i].Id == id)
             {
-                fields.RemoveAt(i);
+                list.RemoveAt(i);
                 insertAt = i;
             }
         }
@@ -382,7 +602,7 @@ public abstract record Sip2Message
                 throw new ArgumentException("A field value cannot be null; leave the field out instead.", id.ToString());
             }
 
-            fields.Insert(insertAt++, new Sip2Field(id, value));
+            FieldStore.Insert(insertAt++, new Sip2Field(id, value));
         }
     }
 
@@ -391,15 +611,16 @@ public abstract record Sip2Message
     private int InsertPosition(FieldId id)
     {
         var order = Descriptor.FindField(id)?.Order ?? int.MaxValue;
-        for (var i = 0; i < fields.Count; i++)
+        var list = FieldStore;
+        for (var i = 0; i < list.Count; i++)
         {
-            if (Descriptor.FindField(fields[i].Id) is { } other && other.Order > order)
+            if (Descriptor.FindField(list[i].Id) is { } other && other.Order > order)
             {
                 return i;
             }
         }
 
-        return fields.Count;
+        return list.Count;
     }
 }
 

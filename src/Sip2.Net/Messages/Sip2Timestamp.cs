@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace Sip2.Net.Messages;
 
@@ -131,9 +130,51 @@ public readonly struct Sip2Timestamp : IEquatable<Sip2Timestamp>
     /// <summary>The 18-character wire form.</summary>
     public override string ToString()
     {
-        var zone = Zone == ' ' ? "    " : "   " + Zone;
-        return DateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + zone
-            + DateTime.ToString("HHmmss", CultureInfo.InvariantCulture);
+        // Every response carries a timestamp or two, mostly "now" and a due date: the texts of recent ones are
+        // kept in a small table indexed by the second, so the responses of the same second share one string
+        // instead of formatting it again (two timestamps of one response rarely share a slot).
+        var slot = (int)((ulong)(DateTime.Ticks / TimeSpan.TicksPerSecond) % (ulong)RecentlyFormatted.Length);
+        var recent = RecentlyFormatted[slot];
+        if (recent is not null && recent.Value.Equals(this))
+        {
+            return recent.Text;
+        }
+
+        // Digits written straight into one buffer: the culture-aware DateTime formatting this replaced built
+        // three strings and a concatenation per timestamp.
+        Span<char> text = stackalloc char[Length];
+        var value = DateTime;
+        WriteDigits(text.Slice(0, 4), value.Year);
+        WriteDigits(text.Slice(4, 2), value.Month);
+        WriteDigits(text.Slice(6, 2), value.Day);
+        text.Slice(8, 3).Fill(' ');
+        text[11] = Zone;
+        WriteDigits(text.Slice(12, 2), value.Hour);
+        WriteDigits(text.Slice(14, 2), value.Minute);
+        WriteDigits(text.Slice(16, 2), value.Second);
+        var result = text.ToString();
+        RecentlyFormatted[slot] = new Formatted(this, result);
+        return result;
+    }
+
+    // Recently formatted timestamps and their texts; each slot is replaced as one reference, so threads never
+    // see a value paired with another value's text.
+    private static readonly Formatted?[] RecentlyFormatted = new Formatted?[16];
+
+    private sealed class Formatted(Sip2Timestamp value, string text)
+    {
+        public Sip2Timestamp Value { get; } = value;
+
+        public string Text { get; } = text;
+    }
+
+    private static void WriteDigits(Span<char> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
     }
 
     /// <inheritdoc/>

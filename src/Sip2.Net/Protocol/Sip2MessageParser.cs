@@ -80,7 +80,6 @@ public static class Sip2MessageParser
         // Fixed part.
         var encoding = options.Encoding;
         var fixedFields = descriptor.FixedFields;
-        var fixedTexts = new string[fixedFields.Count];
         var fixedAvailable = Math.Min(body.Length - 2, descriptor.FixedLength);
         var delimiterInFixed = body.Slice(2, fixedAvailable).IndexOf(delimiter);
         if (delimiterInFixed >= 0)
@@ -89,6 +88,27 @@ public static class Sip2MessageParser
                 $"The fixed part of a {descriptor.SpecName} message is {descriptor.FixedLength} characters; a field starts early.", command, sequence, hasChecksum);
         }
 
+        if (!strict)
+        {
+            // Lenient mode cannot reject anything past this point but a fixed field cut off in the middle,
+            // so the message keeps a copy of the bytes and decodes each value when it is read: parsing
+            // allocates the message and the copy, nothing per field (see Sip2Message.CreateLazy).
+            foreach (var field in fixedFields)
+            {
+                var available = fixedAvailable - field.Offset;
+                if (available > 0 && available < field.Length)
+                {
+                    return Fail(Sip2ErrorCode.TruncatedFixedPart, body.Length, null,
+                        $"The fixed part of a {descriptor.SpecName} message is {descriptor.FixedLength} characters; it ends inside '{field.SpecName}'.", command, sequence, hasChecksum);
+                }
+            }
+
+            var lazy = Sip2Message.CreateLazy(command.Value, body.ToArray(), encoding, delimiter);
+            return new Sip2ParseResult(lazy, null, command, sequence, hasChecksum);
+        }
+
+        // Strict mode validates every value, so it decodes them all here and the message holds the texts.
+        var fixedTexts = new string[fixedFields.Count];
         for (var i = 0; i < fixedFields.Count; i++)
         {
             var field = fixedFields[i];
@@ -96,18 +116,13 @@ public static class Sip2MessageParser
             if (available >= field.Length)
             {
                 var text = FieldText.Decode(encoding, body.Slice(2 + field.Offset, field.Length));
-                if (strict && !FieldText.IsValid(field.Kind, text, field.Length, isFixed: true))
+                if (!FieldText.IsValid(field.Kind, text, field.Length, isFixed: true))
                 {
                     return Fail(Sip2ErrorCode.InvalidFixedField, 2 + field.Offset, null,
                         $"The fixed field '{field.SpecName}' is not a valid {field.Kind} of {field.Length} characters.", command, sequence, hasChecksum);
                 }
 
                 fixedTexts[i] = text;
-            }
-            else if (available <= 0 && !strict)
-            {
-                // The message simply ends before this field: lenient mode fills in the default.
-                fixedTexts[i] = field.DefaultText;
             }
             else
             {
@@ -120,7 +135,7 @@ public static class Sip2MessageParser
         var position = 2 + descriptor.FixedLength;
         // Sized once from the delimiter count, so a 64 with 50 items does not grow its list five times.
         var fields = new List<Sip2Field>(position < body.Length ? CountOf(body.Slice(position), delimiter) + 1 : 0);
-        var offsets = strict ? new List<int>() : null;
+        var offsets = new List<int>();
         while (position < body.Length)
         {
             var rest = body.Slice(position);
@@ -134,18 +149,11 @@ public static class Sip2MessageParser
             var segment = rest.Slice(0, length);
             if (segment.Length < 2 || !FieldId.TryCreate(segment[0], segment[1], out var id))
             {
-                if (strict)
-                {
-                    return Fail(terminated ? Sip2ErrorCode.MalformedField : Sip2ErrorCode.TrailingData, position, null,
-                        terminated ? "A field has no two-character id." : "Text follows the last field delimiter.", command, sequence, hasChecksum);
-                }
-
-                // Lenient: empty segments ("||"), padding and junk after the last delimiter are skipped.
-                position += length + 1;
-                continue;
+                return Fail(terminated ? Sip2ErrorCode.MalformedField : Sip2ErrorCode.TrailingData, position, null,
+                    terminated ? "A field has no two-character id." : "Text follows the last field delimiter.", command, sequence, hasChecksum);
             }
 
-            if (!terminated && strict)
+            if (!terminated)
             {
                 return Fail(Sip2ErrorCode.TrailingData, position, id, "The last field has no delimiter.", command, sequence, hasChecksum);
             }
@@ -159,17 +167,17 @@ public static class Sip2MessageParser
             }
 
             var value = FieldText.Decode(encoding, segment.Slice(2));
-            if (strict && value.Length > MaxFieldLength)
+            if (value.Length > MaxFieldLength)
             {
                 return Fail(Sip2ErrorCode.FieldTooLong, position, id, $"Field {id} is longer than {MaxFieldLength} characters.", command, sequence, hasChecksum);
             }
 
             fields.Add(new Sip2Field(id, value));
-            offsets?.Add(position);
+            offsets.Add(position);
             position += length + 1;
         }
 
-        if (offsets is not null && Validate(descriptor, fields, offsets, body.Length) is { } invalid)
+        if (Validate(descriptor, fields, offsets, body.Length) is { } invalid)
         {
             return new Sip2ParseResult(null, invalid, command, sequence, hasChecksum);
         }

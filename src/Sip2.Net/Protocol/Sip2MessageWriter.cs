@@ -106,13 +106,42 @@ public static class Sip2MessageWriter
                 return;
             }
 
+            var span = output.GetSpan(text.Length);
+            if (TryWriteAscii(text, span))
+            {
+                Sum += Sip2Checksum.Sum(span.Slice(0, text.Length));
+                Written += text.Length;
+                output.Advance(text.Length);
+                return;
+            }
+
             var encoding = options.Encoding;
             var count = encoding.GetByteCount(text);
-            var span = output.GetSpan(count);
+            span = output.GetSpan(count);
             var written = encoding.GetBytes(text, span);
             Sum += Sip2Checksum.Sum(span.Slice(0, written));
             Written += written;
             output.Advance(written);
+        }
+
+        // Every SIP2 encoding (IBM850, UTF-8, ASCII folding) writes a character below 0x7F as its own byte, and
+        // nearly every value is ASCII (ids, barcodes, dates, flags): those are narrowed here, without the
+        // encoder's two passes (count, then encode) and the code page's per-call overhead. False, with
+        // `destination` partly written, as soon as a character is not ASCII.
+        private static bool TryWriteAscii(ReadOnlySpan<char> text, Span<byte> destination)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c >= 0x7F)
+                {
+                    return false; // DEL and everything above it are left to the encoding
+                }
+
+                destination[i] = (byte)c;
+            }
+
+            return true;
         }
 
         public void WriteValue(string value, Sip2CodecOptions options)
