@@ -14,25 +14,69 @@ namespace Sip2.Net.Benchmarks;
 /// </summary>
 public static class LoadTool
 {
+    // Checkouts and checkins carry an item id of 13 digits after the "I", rewritten before every send: room
+    // for the connection number (up to 9,999) and nine digits of count.
+    private const string ItemPlaceholder = "I0000000000000";
+
     /// <summary>
     /// The mix, as a kiosk session runs it: status now and then, a patron lookup, several checkouts and
-    /// checkins. Ten slots, each with its own AY, so no request repeats its predecessor byte for byte
-    /// (the server would take that for a retransmission and replay the answer).
+    /// checkins. Ten slots, each with its own AY. Every checkout and checkin is sent with an item id never sent
+    /// before (see <see cref="MakeUnique"/>): the server answers a state-changing request it has already seen
+    /// from its replay cache, and a load of repeats would measure that cache instead of the request path.
     /// </summary>
     public static byte[][] BuildFrames()
     {
         Sip2Message[] cycle =
         [
             SampleMessages.ScStatus, SampleMessages.PatronInformation,
-            SampleMessages.Checkout("I0001"), SampleMessages.Checkout("I0002"), SampleMessages.Checkout("I0003"), SampleMessages.Checkout("I0004"),
-            SampleMessages.Checkin("I0001"), SampleMessages.Checkin("I0002"), SampleMessages.Checkin("I0003"), SampleMessages.Checkin("I0004"),
+            SampleMessages.Checkout(ItemPlaceholder), SampleMessages.Checkout(ItemPlaceholder), SampleMessages.Checkout(ItemPlaceholder), SampleMessages.Checkout(ItemPlaceholder),
+            SampleMessages.Checkin(ItemPlaceholder), SampleMessages.Checkin(ItemPlaceholder), SampleMessages.Checkin(ItemPlaceholder), SampleMessages.Checkin(ItemPlaceholder),
         ];
         return cycle.Select((m, i) => Sip2MessageWriter.ToBytes(m, Sip2CodecOptions.Default, Sip2Trailer.WithChecksum(i % 10))).ToArray();
+    }
+
+    // The rewritten frames must still be valid SIP2 with a right checksum, or the load would measure 96s.
+    private static void CheckFrames(byte[][] frames)
+    {
+        var strict = new Sip2CodecOptions { ErrorDetection = Sip2ErrorDetectionMode.On };
+        foreach (var original in frames)
+        {
+            var frame = (byte[])original.Clone();
+            MakeUnique(frame, 1_023_999_999_999);
+            var parsed = Sip2MessageParser.Parse(frame.AsSpan(0, frame.Length - 1), strict);
+            if (!parsed.IsSuccess)
+            {
+                throw new InvalidOperationException($"A load frame does not parse: {parsed.Error}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="serial"/> into the frame's item id, if it has one, and its checksum anew. The
+    /// frame's own copy is changed in place: each connection has its own frames.
+    /// </summary>
+    public static void MakeUnique(byte[] frame, long serial)
+    {
+        var item = frame.AsSpan().IndexOf("|ABI"u8);
+        if (item < 0)
+        {
+            return;
+        }
+
+        var digits = frame.AsSpan(item + 4, ItemPlaceholder.Length - 1);
+        for (var i = digits.Length - 1; i >= 0; i--, serial /= 10)
+        {
+            digits[i] = (byte)('0' + (serial % 10));
+        }
+
+        var checksum = frame.AsSpan().LastIndexOf("AZ"u8) + 2;
+        Sip2Checksum.WriteHex(Sip2Checksum.Compute(frame.AsSpan(0, checksum)), frame.AsSpan(checksum, 4));
     }
 
     public static async Task<int> RunAsync(int port, int controlPort, int connections, double warmupSeconds, double seconds, string label, string? outPath)
     {
         var frames = BuildFrames();
+        CheckFrames(frames);
         var sockets = new Socket[connections];
         // Connect in bounded batches so the accept backlog never overflows at 1,024.
         for (var i = 0; i < connections; i += 64)
@@ -103,11 +147,14 @@ public static class LoadTool
     private static async Task DriveAsync(Socket socket, byte[][] frames, int start, Phase phase, List<long> samples)
     {
         var receive = new byte[4096];
+        frames = frames.Select(f => (byte[])f.Clone()).ToArray(); // this connection's own, rewritten below
+        var serial = (long)start * 1_000_000_000; // unique across connections: the connection, then a count
         var next = start % frames.Length;
         while (phase.Value < 2)
         {
             var frame = frames[next];
             next = next + 1 == frames.Length ? 0 : next + 1;
+            MakeUnique(frame, ++serial);
             var sent = Stopwatch.GetTimestamp();
             await socket.SendAsync(frame, SocketFlags.None);
             // One request in flight: the answer ends at the first CR (an LF after it is left in the buffer's tail).

@@ -81,6 +81,14 @@ public abstract record Sip2Message
 
     internal List<Sip2Field> FieldStorage => FieldStore;
 
+    // The bytes a message still lazily read was parsed from (without its trailer), or null: two requests read
+    // in the same encoding with equal bytes are equal messages, which the server's replay cache compares
+    // cheaply. Null once materialised, since a change (in a `with` copy too) leaves the bytes behind.
+    internal byte[]? SourceBytes => IsLazy ? source : null;
+
+    // A date fixed field read without decoding the rest of the message, for the replay cache.
+    internal Sip2Timestamp? FixedTimestamp(int index) => GetFixedTimestamp(index);
+
     // Whether the message still reads its values from the kept bytes.
     private bool IsLazy => Volatile.Read(ref fields) is null;
 

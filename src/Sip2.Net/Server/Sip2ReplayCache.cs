@@ -55,7 +55,7 @@ internal sealed class Sip2ReplayCache
         }
 
         var now = time.GetUtcNow();
-        var hash = request.GetHashCode();
+        var hash = Hash(request);
         var entries = registrations.GetOrAdd(registration, static _ => new List<Entry>());
         lock (entries)
         {
@@ -66,7 +66,7 @@ internal sealed class Sip2ReplayCache
                 {
                     entries.RemoveAt(i); // expired; one still running is kept until its outcome is known
                 }
-                else if (entry.RequestHash == hash && entry.Request.Equals(request))
+                else if (entry.RequestHash == hash && SameRequest(entry.Request, request))
                 {
                     earlier = entry;
                 }
@@ -105,12 +105,34 @@ internal sealed class Sip2ReplayCache
         {
             if (field.PropertyName == nameof(CheckoutRequest.TransactionDate))
             {
-                return Sip2Timestamp.TryParse(request.FixedFieldTexts[field.Index].AsSpan(), out _);
+                return request.FixedTimestamp(field.Index) is not null;
             }
         }
 
         return false;
     }
+
+    // Requests read by the lenient parser are compared by the bytes they were read from (one registration, one
+    // encoding), which spares decoding every field; strictly read ones by their values (a server reads every
+    // request in the same mode, so the two kinds never meet).
+    private static int Hash(Sip2Message request)
+    {
+        if (request.SourceBytes is not { } bytes)
+        {
+            return request.GetHashCode();
+        }
+
+        var hash = unchecked((int)2166136261); // FNV-1a
+        foreach (var b in bytes)
+        {
+            hash = unchecked((hash ^ b) * 16777619);
+        }
+
+        return hash;
+    }
+
+    private static bool SameRequest(Sip2Message kept, Sip2Message request) =>
+        kept.SourceBytes is { } a && request.SourceBytes is { } b ? a.AsSpan().SequenceEqual(b) : kept.Equals(request);
 
     /// <summary>One remembered request and its answer, or the answer still to come.</summary>
     internal sealed class Entry
