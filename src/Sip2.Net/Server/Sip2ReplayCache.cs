@@ -24,7 +24,7 @@ internal sealed class Sip2ReplayCache
     // Per registration: enough for every kiosk sharing one registration to have a few requests in the window.
     internal const int EntriesPerRegistration = 32;
 
-    private readonly ConcurrentDictionary<Guid, List<Entry>> registrations = new();
+    private readonly ConcurrentDictionary<Guid, Bucket> registrations = new();
     private readonly TimeProvider time;
     private readonly TimeSpan window;
 
@@ -42,8 +42,8 @@ internal sealed class Sip2ReplayCache
 
     /// <summary>
     /// Finds an earlier identical request of the registration within the window (<paramref name="earlier"/>,
-    /// whose <see cref="Entry.Response"/> may still be running), or records this one (<paramref name="claim"/>,
-    /// which the caller must complete). Both are null when the request cannot be matched safely.
+    /// whose outcome may still be to come), or records this one (<paramref name="claim"/>, which the caller
+    /// must settle). Both are null when the request cannot be matched safely.
     /// </summary>
     public void Begin(Guid registration, Sip2Message request, out Entry? earlier, out Entry? claim)
     {
@@ -56,45 +56,26 @@ internal sealed class Sip2ReplayCache
 
         var now = time.GetUtcNow();
         var hash = Hash(request);
-        var entries = registrations.GetOrAdd(registration, static _ => new List<Entry>());
-        lock (entries)
+        var bucket = registrations.GetOrAdd(registration, static _ => new Bucket());
+        lock (bucket)
         {
-            for (var i = entries.Count - 1; i >= 0; i--)
+            bucket.Prune(now - window, EntriesPerRegistration);
+            if (bucket.ByHash.TryGetValue(hash, out var kept))
             {
-                var entry = entries[i];
-                if (entry.Response.IsCompleted && now - entry.Started > window)
+                if (!(kept.IsCompleted && kept.Started < now - window))
                 {
-                    entries.RemoveAt(i); // expired; one still running is kept until its outcome is known
+                    // Equal hashes of different requests are vanishingly rare; such a request simply runs, unremembered.
+                    earlier = SameRequest(kept.Request, request) ? kept : null;
+                    return;
                 }
-                else if (entry.RequestHash == hash && SameRequest(entry.Request, request))
-                {
-                    earlier = entry;
-                }
+
+                bucket.Remove(kept); // expired, but queued behind one still running
             }
 
-            if (earlier is not null)
-            {
-                return;
-            }
-
-            if (entries.Count >= EntriesPerRegistration)
-            {
-                entries.RemoveAt(0); // the oldest
-            }
-
-            claim = new Entry(this, registration, request, hash, now);
-            entries.Add(claim);
-        }
-    }
-
-    private void Forget(Entry entry)
-    {
-        if (registrations.TryGetValue(entry.Registration, out var entries))
-        {
-            lock (entries)
-            {
-                entries.Remove(entry);
-            }
+            bucket.Prune(now - window, EntriesPerRegistration - 1); // room for this one
+            claim = new Entry(bucket, request, hash, now);
+            bucket.ByHash.Add(hash, claim);
+            bucket.ByAge.Enqueue(claim);
         }
     }
 
@@ -134,22 +115,50 @@ internal sealed class Sip2ReplayCache
     private static bool SameRequest(Sip2Message kept, Sip2Message request) =>
         kept.SourceBytes is { } a && request.SourceBytes is { } b ? a.AsSpan().SequenceEqual(b) : kept.Equals(request);
 
-    /// <summary>One remembered request and its answer, or the answer still to come.</summary>
+    // One registration's remembered requests: found by hash, dropped oldest first. Guarded by locking the bucket.
+    internal sealed class Bucket
+    {
+        public Dictionary<int, Entry> ByHash { get; } = new();
+
+        public Queue<Entry> ByAge { get; } = new();
+
+        // Drops expired entries whose outcome is known, and the oldest beyond the capacity. (One still running
+        // stays while it is young enough to be matched, and leaves with the capacity rule at the latest.)
+        public void Prune(DateTimeOffset expiredBefore, int keep)
+        {
+            while (ByAge.Count > 0 && (ByAge.Count > keep || (ByAge.Peek().IsCompleted && ByAge.Peek().Started < expiredBefore)))
+            {
+                Remove(ByAge.Dequeue());
+            }
+        }
+
+        public void Remove(Entry entry)
+        {
+            if (ByHash.TryGetValue(entry.RequestHash, out var current) && ReferenceEquals(current, entry))
+            {
+                ByHash.Remove(entry.RequestHash);
+            }
+        }
+    }
+
+    /// <summary>One remembered request and its outcome, or the outcome still to come.</summary>
     internal sealed class Entry
     {
-        private readonly Sip2ReplayCache owner;
-        private readonly TaskCompletionSource<Sip2Message?> response = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Bucket bucket;
+        private Sip2Message? answer;
+        private bool completed;
 
-        public Entry(Sip2ReplayCache owner, Guid registration, Sip2Message request, int requestHash, DateTimeOffset started)
+        // Made only for a retransmission that arrives while the first request is still running (rare), so a
+        // request pays for no task of its own.
+        private TaskCompletionSource<Sip2Message?>? waiting;
+
+        public Entry(Bucket bucket, Sip2Message request, int requestHash, DateTimeOffset started)
         {
-            this.owner = owner;
-            Registration = registration;
+            this.bucket = bucket;
             Request = request;
             RequestHash = requestHash;
             Started = started;
         }
-
-        public Guid Registration { get; }
 
         public Sip2Message Request { get; }
 
@@ -157,15 +166,57 @@ internal sealed class Sip2ReplayCache
 
         public DateTimeOffset Started { get; }
 
-        /// <summary>The answer the back end gave, or null when it failed (the entry is then forgotten).</summary>
-        public Task<Sip2Message?> Response => response.Task;
+        public bool IsCompleted
+        {
+            get
+            {
+                lock (this)
+                {
+                    return completed;
+                }
+            }
+        }
 
-        public void Succeeded(Sip2Message answer) => response.TrySetResult(answer);
+        /// <summary>The answer the back end gave, or null when it failed (the entry is then forgotten).</summary>
+        public Task<Sip2Message?> Response
+        {
+            get
+            {
+                lock (this)
+                {
+                    return completed ? Task.FromResult(answer) : (waiting ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                }
+            }
+        }
+
+        public void Succeeded(Sip2Message answer) => Complete(answer);
 
         public void Failed()
         {
-            owner.Forget(this);
-            response.TrySetResult(null);
+            lock (bucket)
+            {
+                bucket.Remove(this);
+            }
+
+            Complete(null);
+        }
+
+        private void Complete(Sip2Message? outcome)
+        {
+            TaskCompletionSource<Sip2Message?>? waiters;
+            lock (this)
+            {
+                if (completed)
+                {
+                    return;
+                }
+
+                answer = outcome;
+                completed = true;
+                waiters = waiting;
+            }
+
+            waiters?.TrySetResult(outcome);
         }
     }
 }
