@@ -203,7 +203,7 @@ internal sealed partial class Sip2Connection : IDisposable
     private async ValueTask<ReadResult> ReadAsync(PipeReader input, TimeSpan timeout)
     {
         handler.Stopping.ThrowIfCancellationRequested();
-        using var timer = Timeouts.CreateTimeoutSource(timeout, handler.TimeProvider);
+        using var timer = Timeouts.CreateCancellationSource(timeout, handler.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, aborted.Token, handler.Stopping);
         return await input.ReadAsync(linked.Token).ConfigureAwait(false);
     }
@@ -377,9 +377,9 @@ internal sealed partial class Sip2Connection : IDisposable
     // Waits for a cancelled flush to let go of the writer before the transport is completed. Sockets and pipes
     // honour the cancellation on net8.0+; netstandard2.0's socket streams may not, and there the socket is
     // closed under the flush instead (which ends it) rather than waiting for a client that does not read.
+#if NET8_0_OR_GREATER
     private static async Task Stopped(Task flushing)
     {
-#if NET8_0_OR_GREATER
         try
         {
             await flushing.ConfigureAwait(false);
@@ -387,9 +387,12 @@ internal sealed partial class Sip2Connection : IDisposable
         catch (Exception exception) when (exception is OperationCanceledException or System.IO.IOException or ObjectDisposedException)
         {
         }
-#else
-        _ = flushing.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        await Task.CompletedTask.ConfigureAwait(false);
-#endif
     }
+#else
+    private static Task Stopped(Task flushing)
+    {
+        _ = flushing.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
+#endif
 }

@@ -7,12 +7,6 @@ namespace Sip2.Net.Server;
 /// <summary>Timer helpers over <see cref="TimeProvider"/>, so tests drive timeouts with a fake clock instead of sleeping.</summary>
 internal static class Timeouts
 {
-#if !NET8_0_OR_GREATER
-    // net8.0+ connections re-arm one source per connection instead (see Sip2Connection.ReadAsync).
-    public static CancellationTokenSource CreateTimeoutSource(TimeSpan delay, TimeProvider timeProvider) =>
-        delay == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : timeProvider.CreateCancellationTokenSource(delay);
-#endif
-
     // A source that cancels after delay on the TimeProvider's clock (never, for an infinite delay).
     public static CancellationTokenSource CreateCancellationSource(TimeSpan delay, TimeProvider timeProvider)
     {
