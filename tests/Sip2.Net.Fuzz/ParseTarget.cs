@@ -99,7 +99,36 @@ internal static class ParseTarget
         }
 
         _ = Sip2MessageWriter.ToBytes(message, options, Sip2Trailer.WithChecksum(result.SequenceNumber is { } s && s is >= 0 and <= 9 ? s : null));
+        CheckLazyReads(frame, options);
     }
+
+    // A lenient parse decodes values only when they are read; what it reads must be what the same message reads
+    // once every value is decoded (materialised): every field by id, and every typed property.
+    private static void CheckLazyReads(byte[] frame, Sip2CodecOptions options)
+    {
+        var lazy = Sip2MessageParser.Parse(frame, options).Message!;
+        var eager = Sip2MessageParser.Parse(frame, options).Message!;
+        var fields = eager.Fields; // materialises it
+        foreach (var field in fields)
+        {
+            Invariant.Check(lazy.GetFields(field.Id).SequenceEqual(eager.GetFields(field.Id)), "a field reads differently before the message is materialised");
+        }
+
+        foreach (var property in Properties.GetOrAdd(lazy.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)))
+        {
+            if (property.GetIndexParameters().Length == 0 && property.Name is not (nameof(Sip2Message.Fields) or nameof(Sip2Message.FixedFieldTexts) or nameof(Sip2Message.UnknownFields)))
+            {
+                Invariant.Check(SameValue(property.GetValue(lazy), property.GetValue(eager)), "a typed property reads differently before the message is materialised");
+            }
+        }
+
+        Invariant.Check(lazy.Equals(eager) && lazy.GetHashCode() == eager.GetHashCode(), "a lazily read message is not equal to itself materialised");
+    }
+
+    private static bool SameValue(object? a, object? b) =>
+        a is System.Collections.IEnumerable x && b is System.Collections.IEnumerable y && a is not string
+            ? x.Cast<object?>().SequenceEqual(y.Cast<object?>())
+            : Equals(a, b);
 
     // A message strict mode accepts is in the specification's form, so writing it gives back the bytes it was
     // read from: the same fixed part and the same fields in the same order. The trailer is compared by what it
