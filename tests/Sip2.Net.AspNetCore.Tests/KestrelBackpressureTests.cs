@@ -19,7 +19,7 @@ public sealed class KestrelBackpressureTests
     {
         const int cap = 4096;
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var logs = new WaitableLogs();
+        var logs = new CapturingLoggerProvider();
         await using var host = await KestrelSip2Host.StartAsync(options: o => o with { MaxPendingOutput = cap, WriteTimeout = TimeSpan.FromSeconds(30) }, time: time, logs: logs);
         var kiosk = IPAddress.Parse("127.0.0.2");
         var created = await host.App.Services.GetRequiredService<ISip2ClientRegistry>().CreateAsync(new Sip2ClientRegistration

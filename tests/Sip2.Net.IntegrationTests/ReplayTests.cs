@@ -25,6 +25,20 @@ public class ReplayTests
         return kiosk;
     }
 
+    // The same request twice in a row, each time with the next sequence number.
+    private static async Task SendTwiceAsync(RawKiosk kiosk, Func<int, string> request, string? expectStart = null)
+    {
+        for (var sequence = 1; sequence <= 2; sequence++)
+        {
+            await kiosk.SendAsync(request(sequence) + "\r");
+            var answer = await kiosk.ReceiveAsync();
+            if (expectStart is not null)
+            {
+                Assert.StartsWith(expectStart, answer, StringComparison.Ordinal);
+            }
+        }
+    }
+
     private static string Content(string response) => response[..response.IndexOf("|AY", StringComparison.Ordinal)];
 
     [Fact]
@@ -93,11 +107,7 @@ public class ReplayTests
     {
         await using var server = await TestServer.StartAsync();
         using var kiosk = await LoggedInAsync(server);
-        for (var sequence = 1; sequence <= 2; sequence++)
-        {
-            await kiosk.SendAsync(Checkout("p1", sequence, date: new string(' ', 18)) + "\r");
-            await kiosk.ReceiveAsync();
-        }
+        await SendTwiceAsync(kiosk, sequence => Checkout("p1", sequence, date: new string(' ', 18)));
 
         Assert.Equal(2, server.Backend.CallsOf(Sip2Command.Checkout));
     }
@@ -107,11 +117,7 @@ public class ReplayTests
     {
         await using var server = await TestServer.StartAsync();
         using var kiosk = await LoggedInAsync(server);
-        for (var sequence = 1; sequence <= 2; sequence++)
-        {
-            await kiosk.SendAsync(WithChecksum($"2300120261128    101500AOalpha|AAp1|AC|AD|AY{sequence}AZ") + "\r");
-            await kiosk.ReceiveAsync();
-        }
+        await SendTwiceAsync(kiosk, sequence => WithChecksum($"2300120261128    101500AOalpha|AAp1|AC|AD|AY{sequence}AZ"));
 
         Assert.Equal(2, server.Backend.CallsOf(Sip2Command.PatronStatusRequest));
     }
@@ -121,11 +127,7 @@ public class ReplayTests
     {
         await using var server = await TestServer.StartAsync();
         using var kiosk = await LoggedInAsync(server);
-        for (var sequence = 1; sequence <= 2; sequence++)
-        {
-            await kiosk.SendAsync(Checkout(CountingBackend.Explodes, sequence) + "\r");
-            Assert.StartsWith("120", await kiosk.ReceiveAsync(), StringComparison.Ordinal);
-        }
+        await SendTwiceAsync(kiosk, sequence => Checkout(CountingBackend.Explodes, sequence), expectStart: "120");
 
         Assert.Equal(2, server.Backend.CallsOf(Sip2Command.Checkout));
     }
@@ -155,11 +157,7 @@ public class ReplayTests
     {
         await using var server = await TestServer.StartAsync(o => o with { ReplayWindow = TimeSpan.Zero });
         using var kiosk = await LoggedInAsync(server);
-        for (var sequence = 1; sequence <= 2; sequence++)
-        {
-            await kiosk.SendAsync(Checkout("p1", sequence) + "\r");
-            await kiosk.ReceiveAsync();
-        }
+        await SendTwiceAsync(kiosk, sequence => Checkout("p1", sequence));
 
         Assert.Equal(2, server.Backend.CallsOf(Sip2Command.Checkout));
     }
