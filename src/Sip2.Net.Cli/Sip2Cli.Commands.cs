@@ -17,7 +17,7 @@ internal sealed partial class Sip2Cli
         var root = new RootCommand("sip2: a SIP2 (3M Standard Interchange Protocol 2.00) client for testing ACS servers.");
         foreach (var option in new Option[]
         {
-            host, port, tls, tlsHost, insecure, loginId, password, terminalPassword, institution, location,
+            host, port, localAddress, tls, tlsHost, insecure, loginId, password, terminalPassword, institution, location,
             encoding, errorDetection, terminator, timeout, connectTimeout, retries, json, wire,
         })
         {

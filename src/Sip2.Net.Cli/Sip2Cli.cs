@@ -28,6 +28,7 @@ internal sealed partial class Sip2Cli
     // Connection options: recursive, so they go before or after the command name.
     private readonly Option<string> host = new("--host") { Description = "ACS host name or address", DefaultValueFactory = _ => "localhost", Recursive = true };
     private readonly Option<int> port = new("--port", "-p") { Description = "ACS TCP port", DefaultValueFactory = _ => 6001, Recursive = true };
+    private readonly Option<string?> localAddress = new("--local-address") { Description = "Local address to connect from (the ACS admits kiosks by address)", Recursive = true };
     private readonly Option<bool> tls = new("--tls") { Description = "Connect with TLS", Recursive = true };
     private readonly Option<string?> tlsHost = new("--tls-host") { Description = "Name the server certificate must carry (default: the host)", Recursive = true };
     private readonly Option<bool> insecure = new("--insecure") { Description = "Accept any server certificate (testing only)", Recursive = true };
@@ -136,11 +137,19 @@ internal sealed partial class Sip2Cli
             return null;
         }
 
+        System.Net.IPAddress? from = null;
+        if (parse.GetValue(localAddress) is { Length: > 0 } text && !System.Net.IPAddress.TryParse(text, out from))
+        {
+            console.Error.WriteLine("sip2: --local-address is not an IP address.");
+            return null;
+        }
+
         var acceptAny = parse.GetValue(insecure);
         return new Sip2ClientOptions
         {
             Host = parse.GetValue(host) ?? "",
             Port = parse.GetValue(port),
+            LocalAddress = from,
             UseTls = parse.GetValue(tls),
             TlsTargetHost = parse.GetValue(tlsHost),
 #pragma warning disable CA5359 // --insecure is an explicit, documented choice for test servers with throwaway certificates.

@@ -134,4 +134,28 @@ public class AdmissionTests
 
         Assert.True(await second.WaitForCloseAsync());
     }
+
+    [Fact]
+    public async Task A_client_bound_to_a_local_address_is_admitted_as_that_address()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        // 127.0.0.2 is registered without a login: the session is bound at once.
+        await using var unattended = server.Client(localAddress: "127.0.0.2");
+        await unattended.ConnectAsync();
+        Assert.Equal("p1", (await unattended.PatronStatusAsync("p1", "1234")).PatronIdentifier);
+
+        // 127.0.0.3's registration is deactivated: the server closes the connection unanswered.
+        await using var refused = server.Client(localAddress: "127.0.0.3");
+        await refused.ConnectAsync();
+        await Assert.ThrowsAsync<Sip2ConnectionException>(() => refused.ScStatusAsync());
+    }
+
+    [Fact]
+    public async Task A_local_address_the_machine_does_not_have_fails_to_connect_with_a_typed_error()
+    {
+        await using var server = await TestServer.StartAsync();
+        await using var client = server.Client(localAddress: "192.0.2.1"); // TEST-NET-1: never a local address
+        await Assert.ThrowsAsync<Sip2ConnectionException>(() => client.ConnectAsync());
+    }
 }

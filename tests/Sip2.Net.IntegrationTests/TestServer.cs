@@ -90,10 +90,11 @@ internal sealed class TestServer : IAsyncDisposable
     private static async Task<Sip2ClientRegistration> Add(InMemorySip2ClientRegistry registry, Sip2ClientRegistration registration) =>
         (await registry.CreateAsync(registration)).GetValueOrThrow();
 
-    public Sip2Client Client(bool errorDetection = true, Sip2Encoding? encoding = null, bool tls = false) => new(new Sip2ClientOptions
+    public Sip2Client Client(bool errorDetection = true, Sip2Encoding? encoding = null, bool tls = false, string? localAddress = null) => new(new Sip2ClientOptions
     {
         Host = "127.0.0.1",
         Port = Port,
+        LocalAddress = localAddress is null ? null : IPAddress.Parse(localAddress),
         ErrorDetection = errorDetection,
         Encoding = encoding ?? Sip2Encoding.Ibm850,
         UseTls = tls,

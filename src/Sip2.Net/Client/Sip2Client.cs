@@ -69,7 +69,16 @@ public sealed partial class Sip2Client : IAsyncDisposable
             Stream? stream = null;
             try
             {
-                socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                if (Options.LocalAddress is { } local)
+                {
+                    socket = new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    socket.Bind(new System.Net.IPEndPoint(local, 0)); // an address this machine lacks: SocketException, as below
+                }
+                else
+                {
+                    socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                }
+
                 // Disposing the socket is what interrupts a connect or handshake on every target framework.
                 using (timeout.Token.Register(static s => ((Socket)s!).Dispose(), socket))
                 {

@@ -19,6 +19,12 @@ public sealed record Sip2ClientOptions
     /// <summary>The ACS TCP port. Default: 6001, the port most ACSs listen on.</summary>
     public int Port { get; init; } = 6001;
 
+    /// <summary>
+    /// The local address to connect from, on a machine with several (the ACS admits kiosks by address); null
+    /// lets the system choose. The connection then uses this address's family.
+    /// </summary>
+    public System.Net.IPAddress? LocalAddress { get; init; }
+
     /// <summary>Whether to wrap the connection in TLS. Default: false (plain SIP2 is cleartext; prefer TLS where the ACS offers it).</summary>
     public bool UseTls { get; init; }
 

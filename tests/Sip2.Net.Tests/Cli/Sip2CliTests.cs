@@ -114,6 +114,17 @@ public sealed class Sip2CliTests
     }
 
     [Fact]
+    public async Task The_local_address_option_connects_from_that_address_or_refuses_what_is_not_one()
+    {
+        await using var server = new Sip2TestServer();
+        Assert.Equal(0, (await RunAsync(server, ["status", "--local-address", "127.0.0.2"])).ExitCode);
+
+        var bad = await RunAsync(server, ["status", "--local-address", "kiosk-7"]);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--local-address", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refused_checkout_exits_with_6()
     {
         await using var server = new Sip2TestServer();
