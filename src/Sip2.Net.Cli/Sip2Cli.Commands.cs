@@ -48,8 +48,9 @@ internal sealed partial class Sip2Cli
         root.Subcommands.Add(Request("patron-status", "Patron Status (23)",
             (c, p, ct) => c.PatronStatusAsync(Value(p, patron), p.GetValue(pin), ct), r => r.ValidPatron == false, patron, pin));
 
+        var feeAck = new Option<bool>("--fee-ack") { Description = "The patron accepts the item's fee (BO Y), for a checkout refused until then" };
         root.Subcommands.Add(Request("checkout", "Checkout (11)",
-            (c, p, ct) => c.CheckoutAsync(Value(p, patron), Value(p, item), p.GetValue(pin), cancellationToken: ct), r => !r.Ok, patron, item, pin));
+            (c, p, ct) => c.CheckoutAsync(Value(p, patron), Value(p, item), p.GetValue(pin), p.GetValue(feeAck) ? true : null, ct), r => !r.Ok, patron, item, pin, feeAck));
 
         root.Subcommands.Add(Request("checkin", "Checkin (09); the current location is --location",
             (c, p, ct) => c.CheckinAsync(Value(p, item), cancellationToken: ct), r => !r.Ok, item));

@@ -114,6 +114,17 @@ public sealed class Sip2CliTests
     }
 
     [Fact]
+    public async Task Fee_ack_sends_BO_Y_with_the_checkout_and_nothing_without_it()
+    {
+        await using var server = new Sip2TestServer();
+        Assert.Equal(0, (await RunAsync(server, ["checkout", "P1", "I1", "--fee-ack"])).ExitCode);
+        Assert.Equal(0, (await RunAsync(server, ["checkout", "P1", "I1"])).ExitCode);
+
+        Assert.Equal("Y", Request(server, 0).GetField(FieldId.FeeAcknowledged));
+        Assert.Null(Request(server, 1).GetField(FieldId.FeeAcknowledged));
+    }
+
+    [Fact]
     public async Task The_local_address_option_connects_from_that_address_or_refuses_what_is_not_one()
     {
         await using var server = new Sip2TestServer();
