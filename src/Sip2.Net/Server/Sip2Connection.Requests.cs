@@ -25,6 +25,15 @@ internal sealed partial class Sip2Connection
             return default; // padding and empty lines are not messages
         }
 
+        if (IsRequestScResend(frame))
+        {
+            // A 96 is the server's own request; one sent to the server is an echo or a confused client.
+            // Answering it with a 96 would let two such ends trade them forever, so it gets no answer and
+            // counts as unreadable: a stream of them is closed after MaxConsecutiveBadMessages.
+            Log.ScResendNotAnswered(Logger, Id);
+            return new FrameOutcome(false, ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null);
+        }
+
         var started = handler.TimeProvider.GetTimestamp();
         var options = CodecOptions;
         Trace("<-", frame, options);
@@ -437,6 +446,18 @@ internal sealed partial class Sip2Connection
         }
 
         bytes.CopyTo(buffer);
+    }
+
+    private static bool IsRequestScResend(ReadOnlySequence<byte> frame)
+    {
+        if (frame.Length < 2)
+        {
+            return false;
+        }
+
+        Span<byte> command = stackalloc byte[2];
+        frame.Slice(0, 2).CopyTo(command);
+        return command[0] == (byte)'9' && command[1] == (byte)'6';
     }
 
     private static bool IsBlank(ReadOnlySequence<byte> frame)

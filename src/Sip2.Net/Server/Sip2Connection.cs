@@ -276,16 +276,6 @@ internal sealed partial class Sip2Connection : IDisposable
                 break;
             }
 
-            if (IsRequestScResend(frame))
-            {
-                // A 96 is the server's own request; one sent to the server is an echo or a confused client.
-                // Answering it with a 96 would let two such ends trade them forever, so it gets no answer and
-                // counts as unreadable: a stream of them is closed after MaxConsecutiveBadMessages.
-                Log.ScResendNotAnswered(Logger, Id);
-                close = ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null;
-                continue;
-            }
-
             var outcome = await HandleFrameAsync(frame).ConfigureAwait(false);
             wrote |= outcome.Wrote;
             close = outcome.Close;
@@ -305,18 +295,6 @@ internal sealed partial class Sip2Connection : IDisposable
         }
 
         return (pending, close);
-    }
-
-    private static bool IsRequestScResend(ReadOnlySequence<byte> frame)
-    {
-        if (frame.Length < 2)
-        {
-            return false;
-        }
-
-        Span<byte> command = stackalloc byte[2];
-        frame.Slice(0, 2).CopyTo(command);
-        return command[0] == (byte)'9' && command[1] == (byte)'6';
     }
 
     // Bytes written and not yet flushed. A writer that cannot tell counts as full, so it is flushed after

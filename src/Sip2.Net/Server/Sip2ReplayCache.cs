@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Sip2.Net.Messages;
 
@@ -34,11 +35,15 @@ internal sealed class Sip2ReplayCache
         this.window = window;
     }
 
-    /// <summary>Whether requests of this kind change the library system's state, and so must not run twice.</summary>
-    public static bool ChangesState(Sip2Command command) => command is
-        Sip2Command.Checkout or Sip2Command.Checkin or Sip2Command.Renew or Sip2Command.RenewAll or
-        Sip2Command.FeePaid or Sip2Command.Hold or Sip2Command.BlockPatron or Sip2Command.PatronEnable or
-        Sip2Command.ItemStatusUpdate;
+    // The requests that change the library system's state, and so must not run twice, each with the index of its
+    // transaction date among its fixed fields (every one of them has one), found once from the message table.
+    private static readonly Dictionary<Sip2Command, int> TransactionDateIndex = new[]
+    {
+        Sip2Command.Checkout, Sip2Command.Checkin, Sip2Command.Renew, Sip2Command.RenewAll, Sip2Command.FeePaid,
+        Sip2Command.Hold, Sip2Command.BlockPatron, Sip2Command.PatronEnable, Sip2Command.ItemStatusUpdate,
+    }.ToDictionary(
+        command => command,
+        command => Sip2MessageTable.Get(command).FixedFields.Single(f => f.PropertyName == nameof(CheckoutRequest.TransactionDate)).Index);
 
     /// <summary>
     /// Finds an earlier identical request of the registration within the window (<paramref name="earlier"/>,
@@ -49,7 +54,8 @@ internal sealed class Sip2ReplayCache
     {
         earlier = null;
         claim = null;
-        if (window <= TimeSpan.Zero || !ChangesState(request.Command) || !HasTransactionDate(request))
+        // Only a transaction date that is a real timestamp tells two identical transactions apart in time.
+        if (window <= TimeSpan.Zero || !TransactionDateIndex.TryGetValue(request.Command, out var date) || request.FixedTimestamp(date) is null)
         {
             return;
         }
@@ -77,20 +83,6 @@ internal sealed class Sip2ReplayCache
             bucket.ByHash.Add(hash, claim);
             bucket.ByAge.Enqueue(claim);
         }
-    }
-
-    // Only a transaction date that is a real timestamp tells two identical transactions apart in time.
-    private static bool HasTransactionDate(Sip2Message request)
-    {
-        foreach (var field in request.Descriptor.FixedFields)
-        {
-            if (field.PropertyName == nameof(CheckoutRequest.TransactionDate))
-            {
-                return request.FixedTimestamp(field.Index) is not null;
-            }
-        }
-
-        return false;
     }
 
     // Requests read by the lenient parser are compared by the bytes they were read from (one registration, one
