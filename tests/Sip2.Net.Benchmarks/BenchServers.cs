@@ -53,7 +53,7 @@ public static class BenchServers
     };
 
     /// <summary>One institution and branch, and a login-free registration for 127.0.0.1 (sessions are bound at admission).</summary>
-    private static async Task RegisterAsync(InMemorySip2LibraryDirectory directory, ISip2ClientRegistry registry, CancellationToken stop)
+    internal static async Task RegisterAsync(InMemorySip2LibraryDirectory directory, ISip2ClientRegistry registry, CancellationToken stop)
     {
         directory.SetInstitution(new Sip2Institution { Id = "main", Name = "Main Library" });
         directory.SetBranchConfiguration(new Sip2BranchConfiguration
@@ -163,6 +163,18 @@ public static class BenchServers
         await using var stream = new NetworkStream(client, ownsSocket: true);
         var input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
         var output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        await AnswerLinesAsync(input, output, filler);
+        await input.CompleteAsync();
+        await output.CompleteAsync();
+    }
+
+    /// <summary>
+    /// The baseline's work: answers each CR-terminated line with as many bytes of <paramref name="filler"/> and a
+    /// CR, flushing once per read, until the input completes. Also the baseline of the in-process
+    /// <see cref="ConnectionBenchmarks"/>.
+    /// </summary>
+    public static async Task AnswerLinesAsync(PipeReader input, PipeWriter output, byte[] filler)
+    {
         while (true)
         {
             var read = await input.ReadAsync();
@@ -192,15 +204,15 @@ public static class BenchServers
             input.AdvanceTo(buffer.Start, buffer.End);
             if (read.IsCompleted)
             {
-                break;
+                return;
             }
         }
-
-        await input.CompleteAsync();
-        await output.CompleteAsync();
     }
 
-    /// <summary>Each connection to the control port gets one line: open connections, working set and managed heap after a full GC.</summary>
+    /// <summary>
+    /// Each connection to the control port gets one line: open connections, working set and managed heap after a full GC,
+    /// bytes allocated so far, and the count of gen0 collections before and after that forced GC.
+    /// </summary>
     private static async Task ServeControlAsync(int port, Func<int> connections, CancellationToken stop)
     {
         using var listener = new TcpListener(IPAddress.Loopback, port);
@@ -219,13 +231,16 @@ public static class BenchServers
 
             using (client)
             {
+                // Collections so far, before this query's own forced ones (and after them, below), so that the
+                // load tool can tell how many the load caused.
+                var collections = GC.CollectionCount(0);
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
                 var managed = GC.GetTotalMemory(forceFullCollection: true);
                 using var process = Process.GetCurrentProcess();
                 process.Refresh();
-                var line = $"connections={connections()} workingSet={process.WorkingSet64} managed={managed} allocated={GC.GetTotalAllocatedBytes(precise: true)}\n";
+                var line = $"connections={connections()} workingSet={process.WorkingSet64} managed={managed} allocated={GC.GetTotalAllocatedBytes(precise: true)} gcs={collections} gcsForced={GC.CollectionCount(0)}\n";
                 await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(line), stop);
             }
         }
@@ -243,7 +258,7 @@ public static class BenchServers
     }
 
     /// <summary>A back end that answers every request at once, synchronously, as a cache-hit ILS would.</summary>
-    private sealed class ImmediateBackend : Sip2BackendBase
+    internal sealed class ImmediateBackend : Sip2BackendBase
     {
         private static readonly Sip2Timestamp Due = Sip2Timestamp.Local(new DateTime(2026, 1, 16, 23, 59, 0, DateTimeKind.Unspecified));
 

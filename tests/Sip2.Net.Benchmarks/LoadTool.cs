@@ -112,14 +112,15 @@ public static class LoadTool
         }
 
         await Task.Delay(TimeSpan.FromSeconds(warmupSeconds));
-        // With a control port, the server's allocations over the measured phase (GC.GetTotalAllocatedBytes, precise).
-        var allocatedBefore = controlPort > 0 ? (await IdleTool.QueryAsync(controlPort)).Allocated : 0;
+        // With a control port, the server's allocations (GC.GetTotalAllocatedBytes, precise) and gen0 collections
+        // over the measured phase.
+        var before = controlPort > 0 ? await IdleTool.QueryAsync(controlPort) : default;
         phase.Value = 1;
         var clock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         phase.Value = 2;
         var elapsed = clock.Elapsed.TotalSeconds;
-        var allocatedAfter = controlPort > 0 ? (await IdleTool.QueryAsync(controlPort)).Allocated : 0;
+        var after = controlPort > 0 ? await IdleTool.QueryAsync(controlPort) : default;
         await Task.WhenAll(workers);
         foreach (var socket in sockets)
         {
@@ -134,7 +135,9 @@ public static class LoadTool
         var line = string.Join('\t', label, connections.ToString(CultureInfo.InvariantCulture), rate.ToString("F0", CultureInfo.InvariantCulture),
             At(0.50).ToString("F3", CultureInfo.InvariantCulture), At(0.99).ToString("F3", CultureInfo.InvariantCulture),
             At(0.999).ToString("F3", CultureInfo.InvariantCulture), errors.ToString(CultureInfo.InvariantCulture));
-        var perMessage = controlPort > 0 && all.Length > 0 ? $", server allocated {(allocatedAfter - allocatedBefore) / (double)all.Length:F0} B/msg" : "";
+        var perMessage = controlPort > 0 && all.Length > 0
+            ? $", server allocated {(after.Allocated - before.Allocated) / (double)all.Length:F0} B/msg, {(after.Collections - before.CollectionsForced) / elapsed:F0} gen0 GCs/s"
+            : "";
         Console.WriteLine($"{label} c={connections}: {rate:F0} msg/s, p50 {At(0.50):F3} ms, p99 {At(0.99):F3} ms, p99.9 {At(0.999):F3} ms, errors {errors}{perMessage}");
         if (outPath is not null)
         {

@@ -35,7 +35,7 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context
 switch (mode)
 {
     case "codec":
-        BenchmarkSwitcher.FromTypes([typeof(CodecBenchmarks)]).Run(rest);
+        BenchmarkSwitcher.FromTypes([typeof(CodecBenchmarks), typeof(ConnectionBenchmarks)]).Run(rest);
         return 0;
     case "server":
         return await BenchServers.RunSip2Async(Int("--port", 6001), Int("--control-port", 0), Option("--host-mode", "standalone"), stop.Token);

@@ -1,0 +1,103 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using BenchmarkDotNet.Attributes;
+using Sip2.Net.Access;
+using Sip2.Net.Resolution;
+using Sip2.Net.Server;
+
+namespace Sip2.Net.Benchmarks;
+
+/// <summary>
+/// The server's per-message cost without the network: one connection over in-memory pipes whose continuations run
+/// inline, so a request, its answer and the client's read of it happen on one thread in one call. The load mix is
+/// the load tool's (<see cref="LoadTool.BuildFrames"/>, every checkout and checkin a new transaction), the back end
+/// the load server's, and the baseline the load baseline's line answerer over the same pipes. What is left between
+/// them is the SIP2 work per message: what the load figures show as the gap at high connection counts, where the
+/// servers are CPU-bound, here without the kernel's share and its noise.
+/// </summary>
+[Config(typeof(CodecConfig))]
+[MemoryDiagnoser]
+public class ConnectionBenchmarks
+{
+    private const int Messages = 1_000;
+
+    private readonly byte[] filler = Enumerable.Repeat((byte)'x', 64 * 1024).ToArray();
+    private byte[][] frames = [];
+    private long serial;
+    private Pipe toServer = null!;
+    private Pipe toClient = null!;
+    private Task serving = Task.CompletedTask;
+    private Sip2ConnectionHandler? handler;
+
+    [Params("baseline", "sip2")]
+    public string Server { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        frames = LoadTool.BuildFrames();
+        var inline = new PipeOptions(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline, useSynchronizationContext: false);
+        toServer = new Pipe(inline);
+        toClient = new Pipe(inline);
+        if (Server == "baseline")
+        {
+            serving = BenchServers.AnswerLinesAsync(toServer.Reader, toClient.Writer, filler);
+            return;
+        }
+
+        var directory = new InMemorySip2LibraryDirectory();
+        var registry = new InMemorySip2ClientRegistry(directory, Sip2RegistryOptions.AllowLocalNetworks);
+        BenchServers.RegisterAsync(directory, registry, CancellationToken.None).GetAwaiter().GetResult();
+        handler = new Sip2ConnectionHandler(new Sip2RegistryAccessPolicy(registry, directory), new BenchServers.ImmediateBackend(), new Sip2ServerOptions(), registry: registry);
+        serving = handler.RunAsync(new Duplex(toServer.Reader, toClient.Writer), IPAddress.Loopback);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        toServer.Writer.Complete();
+        serving.GetAwaiter().GetResult();
+        handler?.Dispose();
+    }
+
+    /// <summary>Sends <see cref="Messages"/> requests of the mix one at a time, reading each answer to its CR.</summary>
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public async Task<long> RoundTrip()
+    {
+        long answered = 0;
+        for (var i = 0; i < Messages; i++)
+        {
+            var frame = frames[i % frames.Length];
+            LoadTool.MakeUnique(frame, ++serial);
+            await toServer.Writer.WriteAsync(frame);
+            while (true)
+            {
+                var read = await toClient.Reader.ReadAsync();
+                var end = read.Buffer.PositionOf((byte)'\r');
+                if (end is { } cr)
+                {
+                    answered += read.Buffer.Slice(0, cr).Length;
+                    toClient.Reader.AdvanceTo(read.Buffer.GetPosition(1, cr));
+                    break;
+                }
+
+                if (read.IsCompleted)
+                {
+                    throw new InvalidOperationException("The server closed the connection.");
+                }
+
+                toClient.Reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            }
+        }
+
+        return answered;
+    }
+
+    private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
+    {
+        public PipeReader Input { get; } = input;
+
+        public PipeWriter Output { get; } = output;
+    }
+}
