@@ -34,6 +34,22 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context
 
 switch (mode)
 {
+    case "spin":
+    {
+        var b = new ConnectionBenchmarks { Server = Option("--server", "sip2") };
+        b.Setup();
+        var warm = DateTime.UtcNow.AddSeconds(3);
+        while (DateTime.UtcNow < warm) { await b.RoundTrip(); }
+        var until = DateTime.UtcNow.AddSeconds(Double("--seconds", 10));
+        long n = 0;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var a0 = GC.GetTotalAllocatedBytes(true);
+        while (DateTime.UtcNow < until) { await b.RoundTrip(); n += 1000; }
+        Console.WriteLine($"{sw.Elapsed.TotalMilliseconds * 1e6 / n:F0} ns/msg wall {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds * 1e6 / n:F0} ns/msg cpu {(GC.GetTotalAllocatedBytes(true) - a0) / (double)n:F0} B/msg");
+        b.Cleanup();
+        return 0;
+    }
     case "codec":
         BenchmarkSwitcher.FromTypes([typeof(CodecBenchmarks), typeof(ConnectionBenchmarks)]).Run(rest);
         return 0;

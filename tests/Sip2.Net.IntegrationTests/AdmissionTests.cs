@@ -90,8 +90,11 @@ public class AdmissionTests
 
         await client.LoginAsync(TestServer.KioskA, TestServer.KioskAPassword);
         Assert.Equal("alpha", (await client.ScStatusAsync()).InstitutionId);
+        // The back end's context follows the binding too (the server keeps one context while nothing changes).
+        Assert.Equal("alpha", (await client.PatronStatusAsync("P1")).InstitutionId);
         await client.LoginAsync(TestServer.KioskB, TestServer.KioskBPassword);
         Assert.Equal("beta", (await client.ScStatusAsync()).InstitutionId);
+        Assert.Equal("beta", (await client.PatronStatusAsync("P1")).InstitutionId);
         await Assert.ThrowsAsync<Sip2LoginRefusedException>(() => client.LoginAsync(TestServer.KioskA, "wrong"));
         Assert.Equal("beta", (await client.ScStatusAsync()).InstitutionId); // a failed login keeps the binding
     }

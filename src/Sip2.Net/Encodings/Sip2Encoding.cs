@@ -156,6 +156,11 @@ public abstract class Sip2Encoding
 
     private sealed class TextEncoding(Sip2CharacterEncoding kind, string name, Encoding encoding) : Sip2Encoding(kind, name)
     {
+        // For a single-byte code page (IBM850): the byte of every character up to U+00FF, or 0 for one the code
+        // page lacks. The names, titles and places in a response are mostly Latin-1 letters (é, ü, ß), which this
+        // writes without the code page encoder and its two passes (count, then encode) per value.
+        private readonly byte[]? latin1 = encoding.IsSingleByte ? CreateLatin1Table(encoding) : null;
+
         public override unsafe string GetString(ReadOnlySpan<byte> bytes)
         {
             if (bytes.IsEmpty)
@@ -163,9 +168,11 @@ public abstract class Sip2Encoding
                 return "";
             }
 
+            // ASCII reads the same in every SIP2 encoding, and nearly every value is ASCII (ids, barcodes, dates):
+            // those are widened directly rather than through the code page decoder.
             fixed (byte* pointer = bytes)
             {
-                return encoding.GetString(pointer, bytes.Length);
+                return IsAscii(bytes) ? Encoding.ASCII.GetString(pointer, bytes.Length) : encoding.GetString(pointer, bytes.Length);
             }
         }
 
@@ -174,6 +181,11 @@ public abstract class Sip2Encoding
             if (text.IsEmpty)
             {
                 return 0;
+            }
+
+            if (latin1 is not null && IsLatin1(text, latin1))
+            {
+                return text.Length;
             }
 
             fixed (char* pointer = text)
@@ -189,11 +201,71 @@ public abstract class Sip2Encoding
                 return 0;
             }
 
+            if (latin1 is not null && text.Length <= destination.Length && IsLatin1(text, latin1))
+            {
+                for (var i = 0; i < text.Length; i++)
+                {
+                    destination[i] = latin1[text[i]];
+                }
+
+                return text.Length;
+            }
+
             fixed (char* chars = text)
             fixed (byte* bytes = destination)
             {
                 return encoding.GetBytes(chars, text.Length, bytes, destination.Length);
             }
+        }
+
+        private static bool IsAscii(ReadOnlySpan<byte> bytes)
+        {
+#if NET8_0_OR_GREATER
+            return System.Text.Ascii.IsValid(bytes);
+#else
+            foreach (var b in bytes)
+            {
+                if (b >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+#endif
+        }
+
+        // Whether every character has a byte in the table (NUL maps to 0 and is the only one that may).
+        private static bool IsLatin1(ReadOnlySpan<char> text, byte[] table)
+        {
+            foreach (var c in text)
+            {
+                if (c >= table.Length || (table[c] == 0 && c != '\0'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static byte[] CreateLatin1Table(Encoding encoding)
+        {
+            var table = new byte[256];
+            var one = new char[1];
+            var encoded = new byte[4];
+            for (var c = 1; c < table.Length; c++)
+            {
+                one[0] = (char)c;
+                // The fallback writes '?' for a character the code page lacks: that one stays 0 (unmapped).
+                var count = encoding.GetBytes(one, 0, 1, encoded, 0);
+                if (count == 1 && (encoded[0] != (byte)'?' || c == '?'))
+                {
+                    table[c] = encoded[0];
+                }
+            }
+
+            return table;
         }
     }
 

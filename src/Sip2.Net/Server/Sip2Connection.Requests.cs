@@ -15,6 +15,8 @@ internal sealed partial class Sip2Connection
 
     private readonly record struct FrameOutcome(bool Wrote, string? Close);
 
+    private Sip2RequestContext? requestContext;
+
 #if NET8_0_OR_GREATER
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 #endif
@@ -34,7 +36,9 @@ internal sealed partial class Sip2Connection
             return new FrameOutcome(false, ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null);
         }
 
-        var started = handler.TimeProvider.GetTimestamp();
+        // The clock is read for the request's duration only when someone will see it (a metrics listener, debug logs).
+        var timed = Sip2ConnectionHandler.Metrics.MessagesObserved || Logger.IsEnabled(LogLevel.Debug);
+        var started = timed ? handler.TimeProvider.GetTimestamp() : 0;
         var options = CodecOptions;
         Trace("<-", frame, options);
         var request = Sip2MessageParser.Parse(frame, options);
@@ -80,9 +84,13 @@ internal sealed partial class Sip2Connection
         Write(response, options, TrailerFor(request), remember: true);
         RememberRequest(frame, request.HasChecksum && request.SequenceNumber is not null);
 
-        var elapsed = (handler.TimeProvider.GetTimestamp() - started) * 1000.0 / handler.TimeProvider.TimestampFrequency;
-        Sip2ConnectionHandler.Metrics.Message(message.Command, outcome, elapsed);
-        Log.Request(Logger, Id, message.Command, response.Command, elapsed);
+        if (timed)
+        {
+            var elapsed = (handler.TimeProvider.GetTimestamp() - started) * 1000.0 / handler.TimeProvider.TimestampFrequency;
+            Sip2ConnectionHandler.Metrics.Message(message.Command, outcome, elapsed);
+            Log.Request(Logger, Id, message.Command, response.Command, elapsed);
+        }
+
         return new FrameOutcome(true, close);
     }
 
@@ -210,7 +218,7 @@ internal sealed partial class Sip2Connection
     private async ValueTask<(Sip2Message, string, string?)> CallBackendAsync(Sip2Message request, Sip2ReplayCache.Entry? claim)
     {
         var source = RentCallSource();
-        var context = new Sip2RequestContext(Binding!, Address, Id, handler.Resolution, handler.Messages, handler.TimeProvider, source.Token);
+        var context = ContextFor(source.Token);
         ValueTask<Sip2Message> pending;
         try
         {
@@ -270,6 +278,18 @@ internal sealed partial class Sip2Connection
         }
 
         return Checked(request, new ValueTask<Sip2Message>(work));
+    }
+
+    // The context handed to the back end. It only changes with the binding (a login) or the cancellation source
+    // (a new one after a call that had to wait), so calls answered at once share one.
+    private Sip2RequestContext ContextFor(CancellationToken cancellationToken)
+    {
+        if (requestContext is not { } context || !ReferenceEquals(context.Binding, Binding) || context.CancellationToken != cancellationToken)
+        {
+            requestContext = context = new Sip2RequestContext(Binding!, Address, Id, handler.Resolution, handler.Messages, handler.TimeProvider, cancellationToken);
+        }
+
+        return context;
     }
 
     // Hands a back-end outcome to the replay claim: a valid answer is kept, anything else forgotten.
@@ -338,21 +358,22 @@ internal sealed partial class Sip2Connection
     private static void ReturnCallSource(CancellationTokenSource source) => source.Dispose();
 #endif
 
-    private static ValueTask<Sip2Message> Dispatch(ISip2Backend backend, Sip2Message request, Sip2RequestContext context) => request switch
+    // By command code, a jump table, rather than by testing the request's type against each record in turn.
+    private static ValueTask<Sip2Message> Dispatch(ISip2Backend backend, Sip2Message request, Sip2RequestContext context) => request.Command switch
     {
-        PatronStatusRequest r => Up(backend.PatronStatusAsync(r, context)),
-        BlockPatronRequest r => Up(backend.BlockPatronAsync(r, context)),
-        CheckoutRequest r => Up(backend.CheckoutAsync(r, context)),
-        CheckinRequest r => Up(backend.CheckinAsync(r, context)),
-        PatronInformationRequest r => Up(backend.PatronInformationAsync(r, context)),
-        EndPatronSessionRequest r => Up(backend.EndPatronSessionAsync(r, context)),
-        FeePaidRequest r => Up(backend.FeePaidAsync(r, context)),
-        ItemInformationRequest r => Up(backend.ItemInformationAsync(r, context)),
-        ItemStatusUpdateRequest r => Up(backend.ItemStatusUpdateAsync(r, context)),
-        PatronEnableRequest r => Up(backend.PatronEnableAsync(r, context)),
-        HoldRequest r => Up(backend.HoldAsync(r, context)),
-        RenewRequest r => Up(backend.RenewAsync(r, context)),
-        RenewAllRequest r => Up(backend.RenewAllAsync(r, context)),
+        Sip2Command.PatronStatusRequest => Up(backend.PatronStatusAsync((PatronStatusRequest)request, context)),
+        Sip2Command.BlockPatron => Up(backend.BlockPatronAsync((BlockPatronRequest)request, context)),
+        Sip2Command.Checkout => Up(backend.CheckoutAsync((CheckoutRequest)request, context)),
+        Sip2Command.Checkin => Up(backend.CheckinAsync((CheckinRequest)request, context)),
+        Sip2Command.PatronInformation => Up(backend.PatronInformationAsync((PatronInformationRequest)request, context)),
+        Sip2Command.EndPatronSession => Up(backend.EndPatronSessionAsync((EndPatronSessionRequest)request, context)),
+        Sip2Command.FeePaid => Up(backend.FeePaidAsync((FeePaidRequest)request, context)),
+        Sip2Command.ItemInformation => Up(backend.ItemInformationAsync((ItemInformationRequest)request, context)),
+        Sip2Command.ItemStatusUpdate => Up(backend.ItemStatusUpdateAsync((ItemStatusUpdateRequest)request, context)),
+        Sip2Command.PatronEnable => Up(backend.PatronEnableAsync((PatronEnableRequest)request, context)),
+        Sip2Command.Hold => Up(backend.HoldAsync((HoldRequest)request, context)),
+        Sip2Command.Renew => Up(backend.RenewAsync((RenewRequest)request, context)),
+        Sip2Command.RenewAll => Up(backend.RenewAllAsync((RenewAllRequest)request, context)),
         _ => throw new InvalidOperationException($"{request.Command} is not a back-end request."),
     };
 

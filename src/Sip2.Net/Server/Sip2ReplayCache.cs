@@ -95,6 +95,11 @@ internal sealed class Sip2ReplayCache
             return request.GetHashCode();
         }
 
+#if NET8_0_OR_GREATER
+        var hash = new HashCode(); // reads the bytes four at a time
+        hash.AddBytes(bytes);
+        return hash.ToHashCode();
+#else
         var hash = unchecked((int)2166136261); // FNV-1a
         foreach (var b in bytes)
         {
@@ -102,6 +107,7 @@ internal sealed class Sip2ReplayCache
         }
 
         return hash;
+#endif
     }
 
     private static bool SameRequest(Sip2Message kept, Sip2Message request) =>
@@ -138,7 +144,8 @@ internal sealed class Sip2ReplayCache
     {
         private readonly Bucket bucket;
         private Sip2Message? answer;
-        private bool completed;
+        // Written under the entry's lock, after the answer; read without it by the pruning of every request.
+        private volatile bool completed;
 
         // Made only for a retransmission that arrives while the first request is still running (rare), so a
         // request pays for no task of its own.
@@ -158,16 +165,7 @@ internal sealed class Sip2ReplayCache
 
         public DateTimeOffset Started { get; }
 
-        public bool IsCompleted
-        {
-            get
-            {
-                lock (this)
-                {
-                    return completed;
-                }
-            }
-        }
+        public bool IsCompleted => completed;
 
         /// <summary>The answer the back end gave, or null when it failed (the entry is then forgotten).</summary>
         public Task<Sip2Message?> Response

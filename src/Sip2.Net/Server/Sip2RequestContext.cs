@@ -7,7 +7,10 @@ using Sip2.Net.Resolution;
 
 namespace Sip2.Net.Server;
 
-/// <summary>What the back end knows about the session a request arrived on. Immutable for one request.</summary>
+/// <summary>
+/// What the back end knows about the session a request arrived on. Immutable: when nothing in it changed, the server
+/// hands the same instance to the next request of the connection.
+/// </summary>
 public sealed class Sip2RequestContext
 {
     private readonly IResolutionStrategy resolution;

@@ -41,9 +41,12 @@ internal sealed class Sip2ServerMetrics
     // "00" to "99", so a tag never formats a number per message.
     private static readonly string[] CommandTexts = CreateCommandTexts();
 
+    /// <summary>Whether anyone listens to the per-message instruments (a duration need not be measured otherwise).</summary>
+    public bool MessagesObserved => messages.Enabled || duration.Enabled;
+
     public void Message(Sip2Command command, string outcome, double milliseconds)
     {
-        if (!messages.Enabled && !duration.Enabled)
+        if (!MessagesObserved)
         {
             return; // nobody listens: no tags to build
         }

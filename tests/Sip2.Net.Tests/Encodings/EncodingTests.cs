@@ -19,6 +19,42 @@ public class EncodingTests
         Assert.Equal(all, Sip2Encoding.Ibm850.GetBytes(Sip2Encoding.Ibm850.GetString(all)));
     }
 
+    // The encoding reads ASCII and writes characters up to U+00FF without the code page's own decoder and
+    // encoder; these compare those shortcuts with the code page for every byte and every such character.
+    private static readonly Encoding CodePage850 = CodePagesEncodingProvider.Instance.GetEncoding(850)!;
+
+    [Fact]
+    public void Ibm850_reads_every_byte_as_the_code_page_does()
+    {
+        for (var b = 0; b < 256; b++)
+        {
+            byte[] bytes = [(byte)'A', (byte)b, (byte)'z'];
+            Assert.Equal(CodePage850.GetString(bytes), Sip2Encoding.Ibm850.GetString(bytes));
+        }
+    }
+
+    [Fact]
+    public void Ibm850_writes_every_character_up_to_U00FF_as_the_code_page_does()
+    {
+        for (var c = 0; c < 256; c++)
+        {
+            var text = "A" + (char)c + "z";
+            var expected = CodePage850.GetBytes(text);
+            Assert.Equal(expected.Length, Sip2Encoding.Ibm850.GetByteCount(text.AsSpan()));
+            Assert.Equal(expected, Sip2Encoding.Ibm850.GetBytes(text));
+        }
+    }
+
+    [Theory]
+    [InlineData("Zweigstelle Süd", new byte[] { 0x5A, 0x77, 0x65, 0x69, 0x67, 0x73, 0x74, 0x65, 0x6C, 0x6C, 0x65, 0x20, 0x53, 0x81, 0x64 })]
+    [InlineData("Ø½€", new byte[] { 0x9D, 0xAB, (byte)'?' })] // € is not in code page 850
+    [InlineData("é😀", new byte[] { 0x82, (byte)'?' })]
+    public void Ibm850_mixes_latin1_and_missing_characters(string text, byte[] expected)
+    {
+        Assert.Equal(expected.Length, Sip2Encoding.Ibm850.GetByteCount(text.AsSpan()));
+        Assert.Equal(expected, Sip2Encoding.Ibm850.GetBytes(text));
+    }
+
     [Fact]
     public void Characters_outside_Ibm850_become_a_question_mark() =>
         Assert.Equal("Tokyo ?? ?", Encoding.ASCII.GetString(Sip2Encoding.Ibm850.GetBytes("Tokyo 東京 😀")));
