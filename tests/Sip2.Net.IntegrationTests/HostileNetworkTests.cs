@@ -91,18 +91,19 @@ public class HostileNetworkTests
     [Fact]
     public async Task Slowloris_a_byte_at_a_time_never_finishing_the_line_is_closed_at_the_partial_message_deadline()
     {
-        var time = new ArmingFakeTimeProvider();
+        var time = new WatchedFakeTimeProvider();
         await using var server = await TestServer.StartAsync(o => o with { PartialMessageTimeout = TimeSpan.FromSeconds(30) }, time);
         using var kiosk = await server.RawAsync("127.0.0.2");
         var started = time.GetUtcNow();
 
         // Twenty bytes, a second apart: each one is progress, but none finishes the message. The clock moves only
-        // once the server has taken the byte (it re-arms its read deadline), so the seconds are the server's too.
+        // once the server has taken the byte (it reads the clock for its next read's deadline), so the seconds are
+        // the server's too.
         foreach (var b in Encoding.ASCII.GetBytes("2300120240417    083"))
         {
-            var armed = time.Armed;
+            var reads = time.Reads;
             await kiosk.SendBytesAsync([b]);
-            Assert.True(await time.WaitForArmingAfterAsync(armed));
+            Assert.True(await time.WaitForReadAfterAsync(reads));
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -295,36 +296,33 @@ public class HostileNetworkTests
 }
 
 /// <summary>
-/// A fake clock that tells when a timer is armed. The server re-arms its read deadline each time it has taken
-/// bytes, so a test can move the clock knowing the server has seen what was sent.
+/// A fake clock that tells when it is read. Before each read of the connection the server reads the clock to set
+/// that read's deadline, so once a byte was sent and the clock was read again, the server has taken the byte and a
+/// test can move the clock knowing the server has seen what was sent.
 /// </summary>
-internal sealed class ArmingFakeTimeProvider() : FakeTimeProvider(DateTimeOffset.UtcNow)
+internal sealed class WatchedFakeTimeProvider() : FakeTimeProvider(DateTimeOffset.UtcNow)
 {
-    private readonly SemaphoreSlim armings = new(0);
-    private int armed;
+    private readonly SemaphoreSlim readings = new(0);
+    private int reads;
 
-    public int Armed => Volatile.Read(ref armed);
+    public int Reads => Volatile.Read(ref reads);
 
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    public override long GetTimestamp()
     {
-        var timer = new ArmingTimer(base.CreateTimer(callback, state, dueTime, period), this);
-        if (dueTime != Timeout.InfiniteTimeSpan)
-        {
-            timer.Armed();
-        }
-
-        return timer;
+        Interlocked.Increment(ref reads);
+        readings.Release();
+        return base.GetTimestamp();
     }
 
-    /// <summary>True once some timer has been armed after the count <paramref name="seen"/> (bounded wait).</summary>
-    public async Task<bool> WaitForArmingAfterAsync(int seen)
+    /// <summary>True once the clock has been read after the count <paramref name="seen"/> (bounded wait).</summary>
+    public async Task<bool> WaitForReadAfterAsync(int seen)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         try
         {
-            while (Armed <= seen)
+            while (Reads <= seen)
             {
-                await armings.WaitAsync(limit.Token);
+                await readings.WaitAsync(limit.Token);
             }
 
             return true;
@@ -333,29 +331,5 @@ internal sealed class ArmingFakeTimeProvider() : FakeTimeProvider(DateTimeOffset
         {
             return false;
         }
-    }
-
-    private sealed class ArmingTimer(ITimer inner, ArmingFakeTimeProvider owner) : ITimer
-    {
-        public void Armed()
-        {
-            Interlocked.Increment(ref owner.armed);
-            owner.armings.Release();
-        }
-
-        public bool Change(TimeSpan dueTime, TimeSpan period)
-        {
-            var changed = inner.Change(dueTime, period);
-            if (dueTime != Timeout.InfiniteTimeSpan)
-            {
-                Armed();
-            }
-
-            return changed;
-        }
-
-        public void Dispose() => inner.Dispose();
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

@@ -53,6 +53,25 @@ public class LifecycleTests
     }
 
     [Fact]
+    public async Task Activity_moves_the_idle_deadline_on()
+    {
+        var time = new WatchedFakeTimeProvider();
+        await using var server = await TestServer.StartAsync(o => o with { IdleTimeout = TimeSpan.FromMinutes(10) }, time);
+        using var kiosk = await server.RawAsync("127.0.0.2");
+        Assert.True(await time.WaitForReadAfterAsync(0)); // the first read's deadline is set: 10 minutes from now
+        var started = time.GetUtcNow();
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        await kiosk.SendAsync("9900302.00\r");
+        Assert.StartsWith("98", await kiosk.ReceiveAsync(), StringComparison.Ordinal);
+
+        // The timer set for minute 10 fires, finds the deadline moved to minute 16, and waits for that.
+        Assert.True(await AdvanceUntilClosedAsync(time, kiosk, TimeSpan.FromMinutes(1)));
+        Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromMinutes(16), TimeSpan.FromMinutes(18));
+        Assert.Contains(server.Logs.Lines, l => l.Contains("idle timeout", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_message_never_finished_is_closed_after_the_partial_message_timeout()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -92,11 +92,16 @@ public abstract record Sip2Message
     // Whether the message still reads its values from the kept bytes.
     private bool IsLazy => Volatile.Read(ref fields) is null;
 
+    // Every property read and set goes through these: the test for laziness stays here, where it is inlined.
     private string[] FixedStore
     {
         get
         {
-            Materialize();
+            if (IsLazy)
+            {
+                Materialize();
+            }
+
             return fixedValues!;
         }
     }
@@ -105,7 +110,11 @@ public abstract record Sip2Message
     {
         get
         {
-            Materialize();
+            if (IsLazy)
+            {
+                Materialize();
+            }
+
             return fields!;
         }
     }
@@ -526,11 +535,39 @@ public abstract record Sip2Message
     protected void SetText(FieldId id, string? value)
     {
         // One value is the common case (every non-repeatable field): no one-element array per property set.
+        var list = FieldStore;
+        if (value is not null && IndexOfOnly(list, id) is var only and >= 0)
+        {
+            // The field is there once (a required field of a new message, always): its value is replaced in place.
+            list[only] = new Sip2Field(id, value);
+            return;
+        }
+
         var insertAt = RemoveAll(id);
         if (value is not null)
         {
-            FieldStore.Insert(insertAt < 0 ? InsertPosition(id) : insertAt, new Sip2Field(id, value));
+            list.Insert(insertAt < 0 ? InsertPosition(id) : insertAt, new Sip2Field(id, value));
         }
+    }
+
+    // Where the field stands when it is in the list exactly once, or -1.
+    private static int IndexOfOnly(List<Sip2Field> list, FieldId id)
+    {
+        var found = -1;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Id == id)
+            {
+                if (found >= 0)
+                {
+                    return -1;
+                }
+
+                found = i;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>A repeatable text field.</summary>

@@ -32,14 +32,16 @@ internal sealed partial class Sip2Connection : IDisposable
     private int lastRequestLength = -1;
     private Sip2CodecOptions? codecOptions;
     private Sip2SessionBinding? codecOptionsFor;
-#if NET8_0_OR_GREATER
-    // One cancellation source for every read of the connection, re-armed with CancelAfter and TryReset,
-    // instead of a timer source and a linked source per read. Abort and server stop cancel it through
-    // registrations made once (TryReset drops registrations on its own token, not these).
-    private CancellationTokenSource? readCancel;
+    // Read deadlines. A timer operation per read (arm, then disarm when the data came) was a measurable share of
+    // a message's cost, so the deadline is a number the read loop writes, and one timer per connection checks it
+    // only when it fires: early, after activity moved the deadline on, it sets itself for the new deadline; at or
+    // past it, it cancels the pending read (PipeReader.CancelPendingRead), and the loop confirms on the clock.
+    private readonly object readTimerLock = new();
+    private ITimer? readTimer;
+    private long readDeadline = long.MaxValue; // TimeProvider timestamp the read in progress must finish by
+    private long readTimerDue = long.MaxValue; // when the timer fires next (under readTimerLock)
     private CancellationTokenRegistration readAborted;
     private CancellationTokenRegistration readStopping;
-#endif
     private int? lastSequence;
     private int consecutiveBadMessages;
     private long loginDeadline;
@@ -106,10 +108,10 @@ internal sealed partial class Sip2Connection : IDisposable
 
     public void Dispose()
     {
-#if NET8_0_OR_GREATER
         readAborted.Dispose();
         readStopping.Dispose();
-        readCancel?.Dispose();
+        readTimer?.Dispose();
+#if NET8_0_OR_GREATER
         call?.Dispose();
 #endif
         aborted.Dispose();
@@ -127,27 +129,41 @@ internal sealed partial class Sip2Connection : IDisposable
         }
 
         Session = admission.Session;
-        loginDeadline = Session.IsBound ? long.MaxValue : handler.TimeProvider.GetTimestamp() + ToTimestampTicks(Options.LoginTimeout);
+        loginDeadline = Session.IsBound ? long.MaxValue : After(handler.TimeProvider.GetTimestamp(), Options.LoginTimeout);
         var input = transport.Input;
         long partialSince = 0; // when the unfinished message in the buffer started, or 0
         while (true)
         {
             ReadResult read;
-            var timeout = NextTimeout(partialSince, out var timeoutReason);
+            var deadline = NextDeadline(partialSince, out var timeoutReason);
             try
             {
-                read = await ReadAsync(input, timeout).ConfigureAwait(false);
-                ReadCompleted();
+                read = await ReadAsync(input, deadline).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                return abortReason ?? (handler.Stopping.IsCancellationRequested ? "server stopped" : timeoutReason);
+                return abortReason ?? "server stopped";
             }
             catch (System.IO.IOException)
             {
                 // A reset from the client (or a half-open connection the network gave up on) is an end, not a
                 // failure of the server.
                 return "connection reset by the client";
+            }
+
+            if (read.IsCanceled)
+            {
+                if (aborted.IsCancellationRequested || handler.Stopping.IsCancellationRequested)
+                {
+                    return abortReason ?? "server stopped";
+                }
+
+                if (handler.TimeProvider.GetTimestamp() >= deadline)
+                {
+                    return timeoutReason;
+                }
+
+                // The timer fired just as data moved the deadline on: carry on with whatever came.
             }
 
             var (remaining, close) = await ProcessBufferAsync(read.Buffer).ConfigureAwait(false);
@@ -169,86 +185,112 @@ internal sealed partial class Sip2Connection : IDisposable
         }
     }
 
-#if NET8_0_OR_GREATER
     // Not an async method: RunAsync awaits the pipe's read directly, so a read that waits for the client (all of
     // them, in a request/response protocol) does not box a state machine per message.
-    private ValueTask<ReadResult> ReadAsync(PipeReader input, TimeSpan timeout)
+    private ValueTask<ReadResult> ReadAsync(PipeReader input, long deadline)
     {
         handler.Stopping.ThrowIfCancellationRequested();
-        if (readCancel is null)
+        if (readTimer is null)
         {
-            // Created with a finite delay so its timer comes from the TimeProvider (tests drive it with a fake clock).
-            readCancel = new CancellationTokenSource(TimeSpan.FromDays(1), handler.TimeProvider);
-            readAborted = aborted.Token.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), readCancel);
-            readStopping = handler.Stopping.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), readCancel);
-        }
-
-        readCancel.CancelAfter(timeout);
-        return input.ReadAsync(readCancel.Token);
-    }
-
-    // Disarms the read timeout once data came in.
-    private void ReadCompleted()
-    {
-        if (readCancel is not null && !readCancel.TryReset())
-        {
-            // The timeout fired just as the data came in: start the next read with a fresh source.
-            readAborted.Dispose();
-            readStopping.Dispose();
-            readCancel.Dispose();
-            readCancel = null;
-        }
-    }
+            // From the TimeProvider, so tests drive the timeouts with a fake clock. Abort and server stop end the
+            // read the same way the timer does, through registrations made once.
+            readTimer = handler.TimeProvider.CreateTimer(static state => ((Sip2Connection)state!).ReadTimerFired(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+#if NET8_0_OR_GREATER
+            readAborted = aborted.Token.UnsafeRegister(static reader => CancelRead((PipeReader)reader!), input);
+            readStopping = handler.Stopping.UnsafeRegister(static reader => CancelRead((PipeReader)reader!), input);
 #else
-    private async ValueTask<ReadResult> ReadAsync(PipeReader input, TimeSpan timeout)
-    {
-        handler.Stopping.ThrowIfCancellationRequested();
-        using var timer = Timeouts.CreateCancellationSource(timeout, handler.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, aborted.Token, handler.Stopping);
-        return await input.ReadAsync(linked.Token).ConfigureAwait(false);
-    }
-
-    private static void ReadCompleted()
-    {
-    }
+            readAborted = aborted.Token.Register(static reader => CancelRead((PipeReader)reader!), input, useSynchronizationContext: false);
+            readStopping = handler.Stopping.Register(static reader => CancelRead((PipeReader)reader!), input, useSynchronizationContext: false);
 #endif
+        }
 
-    private TimeSpan NextTimeout(long partialSince, out string reason)
-    {
-        var timeout = Options.IdleTimeout;
-        reason = "idle timeout";
-        if (partialSince != 0)
+        Volatile.Write(ref readDeadline, deadline);
+        if (deadline < Volatile.Read(ref readTimerDue))
         {
-            var left = Left(partialSince + ToTimestampTicks(Options.PartialMessageTimeout));
-            if (timeout == Timeout.InfiniteTimeSpan || left < timeout)
+            // Sooner than the timer is set for (a partial message's or the login's deadline): set it again. A later
+            // deadline, the usual case, leaves the timer alone.
+            lock (readTimerLock)
             {
-                timeout = left;
-                reason = "message not completed in time";
+                SetReadTimer(deadline);
             }
         }
 
-        if (Session?.IsBound != true)
-        {
-            var left = Left(loginDeadline);
-            if (timeout == Timeout.InfiniteTimeSpan || left < timeout)
-            {
-                timeout = left;
-                reason = "login timeout";
-            }
-        }
-
-        return timeout;
+        return input.ReadAsync();
     }
 
-    // Time until a TimeProvider timestamp; at least one tick so an expired deadline still fires.
+    private void ReadTimerFired()
+    {
+        lock (readTimerLock)
+        {
+            var deadline = Volatile.Read(ref readDeadline);
+            if (handler.TimeProvider.GetTimestamp() < deadline)
+            {
+                SetReadTimer(deadline); // early: activity moved the deadline on since the timer was set
+                return;
+            }
+
+            Volatile.Write(ref readTimerDue, long.MaxValue); // the loop sets it again if it reads on
+        }
+
+        CancelRead(transport.Input);
+    }
+
+    // Under readTimerLock.
+    private void SetReadTimer(long deadline)
+    {
+        Volatile.Write(ref readTimerDue, deadline);
+        if (deadline != long.MaxValue)
+        {
+            readTimer!.Change(Left(deadline), Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private static void CancelRead(PipeReader input)
+    {
+        try
+        {
+            input.CancelPendingRead();
+        }
+        catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException)
+        {
+            // The connection finished meanwhile.
+        }
+    }
+
+    // When the next read must have data by (a TimeProvider timestamp; long.MaxValue for never), and why.
+    private long NextDeadline(long partialSince, out string reason)
+    {
+        var deadline = After(handler.TimeProvider.GetTimestamp(), Options.IdleTimeout);
+        reason = "idle timeout";
+        if (partialSince != 0 && After(partialSince, Options.PartialMessageTimeout) is var partial && partial < deadline)
+        {
+            deadline = partial;
+            reason = "message not completed in time";
+        }
+
+        if (Session?.IsBound != true && loginDeadline < deadline)
+        {
+            deadline = loginDeadline;
+            reason = "login timeout";
+        }
+
+        return deadline;
+    }
+
+    // A TimeProvider timestamp a span after another; long.MaxValue for an infinite (or too long to count) span.
+    private long After(long timestamp, TimeSpan span)
+    {
+        var ticks = span.TotalSeconds * handler.TimeProvider.TimestampFrequency;
+        return span == Timeout.InfiniteTimeSpan || ticks >= long.MaxValue - timestamp ? long.MaxValue : timestamp + (long)ticks;
+    }
+
+    // Time until a TimeProvider timestamp: at least a tick, so an expired deadline still fires, and at most a day
+    // (a timer's limit is 49 days; a later deadline is met by firing early and setting the timer again).
     private TimeSpan Left(long deadline)
     {
         var ticks = (deadline - handler.TimeProvider.GetTimestamp()) * ((double)TimeSpan.TicksPerSecond / handler.TimeProvider.TimestampFrequency);
-        return TimeSpan.FromTicks(Math.Max(1, (long)Math.Min(ticks, TimeSpan.MaxValue.Ticks / 2)));
+        return TimeSpan.FromTicks((long)Math.Max(1, Math.Min(ticks, TimeSpan.TicksPerDay)));
     }
-
-    private long ToTimestampTicks(TimeSpan span) =>
-        span == Timeout.InfiniteTimeSpan ? long.MaxValue / 2 : (long)(span.TotalSeconds * handler.TimeProvider.TimestampFrequency);
 
     // Answers every complete message in the buffer, in order, flushing whenever MaxPendingOutput is waiting
     // and once at the end. Returns a reason when the connection must close.
