@@ -44,7 +44,7 @@ public abstract record Sip2Message
             return;
         }
 
-        fixedValues = (string[])Descriptor.FixedDefaults.Clone();
+        fixedValues = CopyOf(Descriptor.FixedDefaults);
         // Room for the fields a response usually gets set, so the initialisers do not regrow the list.
         var template = Descriptor.RequiredFieldsTemplate;
         fields = new List<Sip2Field>(Math.Max(template.Length, 8));
@@ -69,12 +69,21 @@ public abstract record Sip2Message
             return;
         }
 
-        fixedValues = (string[])original.fixedValues!.Clone();
+        fixedValues = CopyOf(original.fixedValues!);
         fields = new List<Sip2Field>(original.fields!);
     }
 
     /// <summary>The command code.</summary>
     public Sip2Command Command => Descriptor.Command;
+
+    // Array.Clone goes through the runtime's general object copy, which profiles showed as most of a response's
+    // construction; a new array and a span copy do the same for a few references at a fraction of the cost.
+    private static string[] CopyOf(string[] texts)
+    {
+        var copy = new string[texts.Length];
+        texts.AsSpan().CopyTo(copy);
+        return copy;
+    }
 
     // The storage itself, for the writer: enumerating the public IReadOnlyList views boxes an enumerator per message.
     internal string[] FixedTextStorage => FixedStore;

@@ -40,8 +40,8 @@ internal sealed partial class Sip2Connection : IDisposable
     private ITimer? readTimer;
     private long readDeadline = long.MaxValue; // TimeProvider timestamp the read in progress must finish by
     private long readTimerDue = long.MaxValue; // when the timer fires next (under readTimerLock)
-    private CancellationTokenRegistration readAborted;
-    private CancellationTokenRegistration readStopping;
+    private CancellationTokenRegistration abortWatch;
+    private CancellationTokenRegistration stopWatch;
     private int? lastSequence;
     private int consecutiveBadMessages;
     private long loginDeadline;
@@ -108,8 +108,8 @@ internal sealed partial class Sip2Connection : IDisposable
 
     public void Dispose()
     {
-        readAborted.Dispose();
-        readStopping.Dispose();
+        abortWatch.Dispose();
+        stopWatch.Dispose();
         readTimer?.Dispose();
 #if NET8_0_OR_GREATER
         call?.Dispose();
@@ -130,6 +130,7 @@ internal sealed partial class Sip2Connection : IDisposable
 
         Session = admission.Session;
         loginDeadline = Session.IsBound ? long.MaxValue : After(handler.TimeProvider.GetTimestamp(), Options.LoginTimeout);
+        WatchForEnd();
         var input = transport.Input;
         long partialSince = 0; // when the unfinished message in the buffer started, or 0
         while (true)
@@ -190,20 +191,6 @@ internal sealed partial class Sip2Connection : IDisposable
     private ValueTask<ReadResult> ReadAsync(PipeReader input, long deadline)
     {
         handler.Stopping.ThrowIfCancellationRequested();
-        if (readTimer is null)
-        {
-            // From the TimeProvider, so tests drive the timeouts with a fake clock. Abort and server stop end the
-            // read the same way the timer does, through registrations made once.
-            readTimer = handler.TimeProvider.CreateTimer(static state => ((Sip2Connection)state!).ReadTimerFired(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-#if NET8_0_OR_GREATER
-            readAborted = aborted.Token.UnsafeRegister(static reader => CancelRead((PipeReader)reader!), input);
-            readStopping = handler.Stopping.UnsafeRegister(static reader => CancelRead((PipeReader)reader!), input);
-#else
-            readAborted = aborted.Token.Register(static reader => CancelRead((PipeReader)reader!), input, useSynchronizationContext: false);
-            readStopping = handler.Stopping.Register(static reader => CancelRead((PipeReader)reader!), input, useSynchronizationContext: false);
-#endif
-        }
-
         Volatile.Write(ref readDeadline, deadline);
         if (deadline < Volatile.Read(ref readTimerDue))
         {
@@ -216,6 +203,36 @@ internal sealed partial class Sip2Connection : IDisposable
         }
 
         return input.ReadAsync();
+    }
+
+    // Reads and flushes pass no token (each would cost a registration per message). Instead the read timer, an
+    // abort and the server's stop cancel the pending pipe operation, through a timer and registrations made once:
+    // an abort ends a read or a flush (a client that does not take its answers), the server's stop only a read
+    // (a request in flight still gets its answer).
+    private void WatchForEnd()
+    {
+        // From the TimeProvider, so tests drive the timeouts with a fake clock.
+        readTimer = handler.TimeProvider.CreateTimer(static state => ((Sip2Connection)state!).ReadTimerFired(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+#if NET8_0_OR_GREATER
+        abortWatch = aborted.Token.UnsafeRegister(static transport => CancelPending((IDuplexPipe)transport!), transport);
+        stopWatch = handler.Stopping.UnsafeRegister(static input => CancelRead((PipeReader)input!), transport.Input);
+#else
+        abortWatch = aborted.Token.Register(static transport => CancelPending((IDuplexPipe)transport!), transport, useSynchronizationContext: false);
+        stopWatch = handler.Stopping.Register(static input => CancelRead((PipeReader)input!), transport.Input, useSynchronizationContext: false);
+#endif
+    }
+
+    private static void CancelPending(IDuplexPipe transport)
+    {
+        CancelRead(transport.Input);
+        try
+        {
+            transport.Output.CancelPendingFlush();
+        }
+        catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException)
+        {
+            // The connection finished meanwhile.
+        }
     }
 
     private void ReadTimerFired()
@@ -351,7 +368,7 @@ internal sealed partial class Sip2Connection : IDisposable
         var pendingBytes = transport.Output.CanGetUnflushedBytes ? transport.Output.UnflushedBytes : -1;
         try
         {
-            var flush = transport.Output.FlushAsync(aborted.Token);
+            var flush = transport.Output.FlushAsync(); // an abort cancels it (CancelPendingFlush), see WatchForEnd
             FlushResult result;
             if (flush.IsCompleted)
             {
@@ -372,12 +389,17 @@ internal sealed partial class Sip2Connection : IDisposable
                 {
                     Sip2ConnectionHandler.Metrics.OutputStalled();
                     Log.OutputStalled(Logger, Id, Options.WriteTimeout.TotalMilliseconds, pendingBytes);
-                    Abort(StalledReason); // cancels the flush: its token is the connection's
+                    Abort(StalledReason); // cancels the flush (see WatchForEnd)
                     await Stopped(flushing).ConfigureAwait(false);
                     return StalledReason;
                 }
 
                 result = await flushing.ConfigureAwait(false);
+            }
+
+            if (result.IsCanceled)
+            {
+                return abortReason ?? "aborted";
             }
 
             return result.IsCompleted ? "client closed the connection" : null;
