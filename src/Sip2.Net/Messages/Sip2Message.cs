@@ -45,9 +45,10 @@ public abstract record Sip2Message
         }
 
         fixedValues = CopyOf(Descriptor.FixedDefaults);
-        // Room for the fields a response usually gets set, so the initialisers do not regrow the list.
+        // The required fields and room for two more (a screen message, a print line), so that the initialisers of
+        // a usual response neither regrow the list nor leave most of it unused.
         var template = Descriptor.RequiredFieldsTemplate;
-        fields = new List<Sip2Field>(Math.Max(template.Length, 8));
+        fields = new List<Sip2Field>(template.Length + 2);
         fields.AddRange(template);
     }
 

@@ -93,8 +93,10 @@ public static class Sip2MessageParser
             // Lenient mode cannot reject anything past this point but a fixed field cut off in the middle,
             // so the message keeps a copy of the bytes and decodes each value when it is read: parsing
             // allocates the message and the copy, nothing per field (see Sip2Message.CreateLazy).
-            foreach (var field in fixedFields)
+            // (Only a short fixed part can end inside a field; indexed, since enumerating the list boxes.)
+            for (var i = 0; i < fixedFields.Count && fixedAvailable < descriptor.FixedLength; i++)
             {
+                var field = fixedFields[i];
                 var available = fixedAvailable - field.Offset;
                 if (available > 0 && available < field.Length)
                 {
