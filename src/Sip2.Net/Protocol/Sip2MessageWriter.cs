@@ -73,7 +73,7 @@ public static class Sip2MessageWriter
         ascii[0] = (byte)'\r';
         ascii[1] = (byte)'\n';
         writer.Write(ascii.Slice(0, options.Terminator == Sip2Terminator.CrLf ? 2 : 1));
-        return writer.Written;
+        return writer.Complete();
     }
 
     /// <summary>The message's bytes, with trailer and terminator, in a new array.</summary>
@@ -84,61 +84,110 @@ public static class Sip2MessageWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    // Tracks the byte sum for the checksum and the count written, as bytes go into the output.
-    private struct SummingWriter(IBufferWriter<byte> output)
+    // Writes into one span of the output at a time (usually one for the whole message: two calls on the output
+    // instead of two per value), tracking the byte sum for the checksum and the count written.
+    private ref struct SummingWriter(IBufferWriter<byte> output)
     {
+        private const int Chunk = 256;
+
+        private Span<byte> span;
+        private int used;
+
         public uint Sum;
         public int Written;
 
-        public void Write(ReadOnlySpan<byte> bytes)
+        // Room for `count` more bytes in the current span, moving to a new one when it is full.
+        private Span<byte> Room(int count)
         {
-            var span = output.GetSpan(bytes.Length);
-            bytes.CopyTo(span);
-            Sum += Sip2Checksum.Sum(bytes);
-            Written += bytes.Length;
-            output.Advance(bytes.Length);
+            if (span.Length - used < count)
+            {
+                if (used > 0)
+                {
+                    output.Advance(used);
+                }
+
+                span = output.GetSpan(Math.Max(count, Chunk));
+                used = 0;
+            }
+
+            return span.Slice(used);
         }
 
-        public void WriteText(ReadOnlySpan<char> text, Sip2CodecOptions options)
+        private void Wrote(int count)
+        {
+            used += count;
+            Written += count;
+        }
+
+        public int Complete()
+        {
+            if (used > 0)
+            {
+                output.Advance(used);
+                used = 0;
+            }
+
+            return Written;
+        }
+
+        public void Write(scoped ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(Room(bytes.Length));
+            Sum += Sip2Checksum.Sum(bytes);
+            Wrote(bytes.Length);
+        }
+
+        public void WriteText(scoped ReadOnlySpan<char> text, Sip2CodecOptions options)
         {
             if (text.IsEmpty)
             {
                 return;
             }
 
-            var span = output.GetSpan(text.Length);
-            if (TryWriteAscii(text, span))
+            var room = Room(text.Length);
+            if (TryWriteAscii(text, room, replaceFraming: false, default, out var sum))
             {
-                Sum += Sip2Checksum.Sum(span.Slice(0, text.Length));
-                Written += text.Length;
-                output.Advance(text.Length);
+                Sum += sum;
+                Wrote(text.Length);
                 return;
             }
 
+            WriteEncoded(text, options);
+        }
+
+        private void WriteEncoded(scoped ReadOnlySpan<char> text, Sip2CodecOptions options)
+        {
             var encoding = options.Encoding;
-            var count = encoding.GetByteCount(text);
-            span = output.GetSpan(count);
-            var written = encoding.GetBytes(text, span);
-            Sum += Sip2Checksum.Sum(span.Slice(0, written));
-            Written += written;
-            output.Advance(written);
+            var room = Room(encoding.GetByteCount(text));
+            var written = encoding.GetBytes(text, room);
+            Sum += Sip2Checksum.Sum(room.Slice(0, written));
+            Wrote(written);
         }
 
         // Every SIP2 encoding (IBM850, UTF-8, ASCII folding) writes a character below 0x7F as its own byte, and
-        // nearly every value is ASCII (ids, barcodes, dates, flags): those are narrowed here, without the
-        // encoder's two passes (count, then encode) and the code page's per-call overhead. False, with
-        // `destination` partly written, as soon as a character is not ASCII.
-        private static bool TryWriteAscii(ReadOnlySpan<char> text, Span<byte> destination)
+        // nearly every value is ASCII (ids, barcodes, dates, flags): those are narrowed here in one pass that also
+        // sums the bytes and (for a field value) writes the delimiter, CR, LF and NUL as their replacement, without
+        // the encoder's two passes (count, then encode). False, with `destination` partly written, as soon as a
+        // character (or the replacement) is not ASCII.
+        private static bool TryWriteAscii(ReadOnlySpan<char> text, Span<byte> destination, bool replaceFraming, FramingCharacters framing, out uint sum)
         {
+            sum = 0;
+            destination = destination.Slice(0, text.Length);
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
+                if (replaceFraming && (c == framing.Delimiter || c == '\r' || c == '\n' || c == '\0'))
+                {
+                    c = framing.Replacement;
+                }
+
                 if (c >= 0x7F)
                 {
                     return false; // DEL and everything above it are left to the encoding
                 }
 
                 destination[i] = (byte)c;
+                sum += c;
             }
 
             return true;
@@ -158,20 +207,17 @@ public static class Sip2MessageWriter
                 text = text.Slice(0, cut);
             }
 
-            var delimiter = options.FieldDelimiter;
-            var clean = true;
-            foreach (var c in text)
+            if (text.IsEmpty)
             {
-                if (c == delimiter || c == '\r' || c == '\n' || c == '\0')
-                {
-                    clean = false;
-                    break;
-                }
+                return;
             }
 
-            if (clean)
+            // A value can never break the framing: its delimiters, CRs, LFs and NULs go out as the replacement.
+            var framing = new FramingCharacters(options.FieldDelimiter, options.DelimiterReplacement);
+            if (TryWriteAscii(text, Room(text.Length), replaceFraming: true, framing, out var sum))
             {
-                WriteText(text, options);
+                Sum += sum;
+                Wrote(text.Length);
                 return;
             }
 
@@ -179,11 +225,18 @@ public static class Sip2MessageWriter
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
-                copy[i] = c == delimiter || c == '\r' || c == '\n' || c == '\0' ? options.DelimiterReplacement : c;
+                copy[i] = c == framing.Delimiter || c == '\r' || c == '\n' || c == '\0' ? framing.Replacement : c;
             }
 
-            WriteText(copy, options);
+            WriteEncoded(copy, options);
         }
+    }
+
+    private readonly struct FramingCharacters(char delimiter, char replacement)
+    {
+        public char Delimiter { get; } = delimiter;
+
+        public char Replacement { get; } = replacement;
     }
 }
 

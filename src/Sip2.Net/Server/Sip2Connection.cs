@@ -38,8 +38,9 @@ internal sealed partial class Sip2Connection : IDisposable
     // past it, it cancels the pending read (PipeReader.CancelPendingRead), and the loop confirms on the clock.
     private readonly object readTimerLock = new();
     private ITimer? readTimer;
+    // Both are read and written with Interlocked, which keeps them whole in a 32-bit process too.
     private long readDeadline = long.MaxValue; // TimeProvider timestamp the read in progress must finish by
-    private long readTimerDue = long.MaxValue; // when the timer fires next (under readTimerLock)
+    private long readTimerDue = long.MaxValue; // when the timer fires next (changed under readTimerLock)
     private CancellationTokenRegistration abortWatch;
     private CancellationTokenRegistration stopWatch;
     private int? lastSequence;
@@ -191,8 +192,8 @@ internal sealed partial class Sip2Connection : IDisposable
     private ValueTask<ReadResult> ReadAsync(PipeReader input, long deadline)
     {
         handler.Stopping.ThrowIfCancellationRequested();
-        Volatile.Write(ref readDeadline, deadline);
-        if (deadline < Volatile.Read(ref readTimerDue))
+        Interlocked.Exchange(ref readDeadline, deadline);
+        if (deadline < Interlocked.Read(ref readTimerDue))
         {
             // Sooner than the timer is set for (a partial message's or the login's deadline): set it again. A later
             // deadline, the usual case, leaves the timer alone.
@@ -239,14 +240,14 @@ internal sealed partial class Sip2Connection : IDisposable
     {
         lock (readTimerLock)
         {
-            var deadline = Volatile.Read(ref readDeadline);
+            var deadline = Interlocked.Read(ref readDeadline);
             if (handler.TimeProvider.GetTimestamp() < deadline)
             {
                 SetReadTimer(deadline); // early: activity moved the deadline on since the timer was set
                 return;
             }
 
-            Volatile.Write(ref readTimerDue, long.MaxValue); // the loop sets it again if it reads on
+            Interlocked.Exchange(ref readTimerDue, long.MaxValue); // the loop sets it again if it reads on
         }
 
         CancelRead(transport.Input);
@@ -255,7 +256,7 @@ internal sealed partial class Sip2Connection : IDisposable
     // Under readTimerLock.
     private void SetReadTimer(long deadline)
     {
-        Volatile.Write(ref readTimerDue, deadline);
+        Interlocked.Exchange(ref readTimerDue, deadline);
         if (deadline != long.MaxValue)
         {
             readTimer!.Change(Left(deadline), Timeout.InfiniteTimeSpan);
