@@ -211,7 +211,8 @@ public static class BenchServers
 
     /// <summary>
     /// Each connection to the control port gets one line: open connections, working set and managed heap after a full GC,
-    /// bytes allocated so far, and the count of gen0 collections before and after that forced GC.
+    /// bytes allocated so far, and the count of gen0 collections and the process's CPU time (µs) before and after that
+    /// forced GC, so that the load tool can leave the GC it forces out of what it measures.
     /// </summary>
     private static async Task ServeControlAsync(int port, Func<int> connections, CancellationToken stop)
     {
@@ -234,16 +235,24 @@ public static class BenchServers
                 // Collections so far, before this query's own forced ones (and after them, below), so that the
                 // load tool can tell how many the load caused.
                 var collections = GC.CollectionCount(0);
+                var cpu = ProcessorMicroseconds();
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
                 var managed = GC.GetTotalMemory(forceFullCollection: true);
                 using var process = Process.GetCurrentProcess();
                 process.Refresh();
-                var line = $"connections={connections()} workingSet={process.WorkingSet64} managed={managed} allocated={GC.GetTotalAllocatedBytes(precise: true)} gcs={collections} gcsForced={GC.CollectionCount(0)}\n";
+                var line = $"connections={connections()} workingSet={process.WorkingSet64} managed={managed} allocated={GC.GetTotalAllocatedBytes(precise: true)} gcs={collections} gcsForced={GC.CollectionCount(0)} cpu={cpu} cpuForced={ProcessorMicroseconds()}\n";
                 await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(line), stop);
             }
         }
+    }
+
+    /// <summary>User and kernel CPU time of this process so far, in microseconds.</summary>
+    public static long ProcessorMicroseconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return (long)process.TotalProcessorTime.TotalMicroseconds;
     }
 
     private static async Task WaitAsync(CancellationToken stop)

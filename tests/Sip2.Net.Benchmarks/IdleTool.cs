@@ -53,13 +53,13 @@ public static class IdleTool
         return open == connections ? 0 : 4;
     }
 
-    internal static async Task<(string Line, int Connections, long WorkingSet, long Managed, long Allocated, long Collections, long CollectionsForced)> QueryAsync(int controlPort)
+    internal static async Task<(string Line, int Connections, long WorkingSet, long Managed, long Allocated, long Collections, long CollectionsForced, long Cpu, long CpuForced)> QueryAsync(int controlPort)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, controlPort);
         using var reader = new StreamReader(client.GetStream(), Encoding.ASCII);
         var line = (await reader.ReadLineAsync())!;
         var values = line.Split(' ').Select(p => p.Split('=')).ToDictionary(p => p[0], p => long.Parse(p[1], CultureInfo.InvariantCulture));
-        return (line, (int)values["connections"], values["workingSet"], values["managed"], values["allocated"], values["gcs"], values["gcsForced"]);
+        return (line, (int)values["connections"], values["workingSet"], values["managed"], values["allocated"], values["gcs"], values["gcsForced"], values["cpu"], values["cpuForced"]);
     }
 }

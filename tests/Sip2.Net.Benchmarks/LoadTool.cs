@@ -117,9 +117,11 @@ public static class LoadTool
         var before = controlPort > 0 ? await IdleTool.QueryAsync(controlPort) : default;
         phase.Value = 1;
         var clock = Stopwatch.StartNew();
+        var clientCpu = BenchServers.ProcessorMicroseconds();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         phase.Value = 2;
         var elapsed = clock.Elapsed.TotalSeconds;
+        clientCpu = BenchServers.ProcessorMicroseconds() - clientCpu;
         var after = controlPort > 0 ? await IdleTool.QueryAsync(controlPort) : default;
         await Task.WhenAll(workers);
         foreach (var socket in sockets)
@@ -132,12 +134,20 @@ public static class LoadTool
         var toMs = 1000.0 / Stopwatch.Frequency;
         double At(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)] * toMs;
         var rate = all.Length / elapsed;
+        // CPU per message, server (from its control port, without the GC that port forces) and this load tool: with
+        // many connections both share the machine's cores, and the throughput ratio follows the sum of the two.
+        var measured = Math.Max(1, all.Length);
+        var serverBytes = controlPort > 0 ? (after.Allocated - before.Allocated) / (double)measured : double.NaN;
+        var serverCpu = controlPort > 0 ? (after.Cpu - before.CpuForced) / (double)measured : double.NaN;
+        var perClient = clientCpu / (double)measured;
         var line = string.Join('\t', label, connections.ToString(CultureInfo.InvariantCulture), rate.ToString("F0", CultureInfo.InvariantCulture),
             At(0.50).ToString("F3", CultureInfo.InvariantCulture), At(0.99).ToString("F3", CultureInfo.InvariantCulture),
-            At(0.999).ToString("F3", CultureInfo.InvariantCulture), errors.ToString(CultureInfo.InvariantCulture));
+            At(0.999).ToString("F3", CultureInfo.InvariantCulture), errors.ToString(CultureInfo.InvariantCulture),
+            serverBytes.ToString("F0", CultureInfo.InvariantCulture), serverCpu.ToString("F2", CultureInfo.InvariantCulture), perClient.ToString("F2", CultureInfo.InvariantCulture));
         var perMessage = controlPort > 0 && all.Length > 0
-            ? $", server allocated {(after.Allocated - before.Allocated) / (double)all.Length:F0} B/msg, {(after.Collections - before.CollectionsForced) / elapsed:F0} gen0 GCs/s"
+            ? $", server {serverBytes:F0} B/msg, {serverCpu:F2} µs CPU/msg, {(after.Collections - before.CollectionsForced) / elapsed:F0} gen0 GCs/s"
             : "";
+        perMessage += $", load tool {perClient:F2} µs CPU/msg";
         Console.WriteLine($"{label} c={connections}: {rate:F0} msg/s, p50 {At(0.50):F3} ms, p99 {At(0.99):F3} ms, p99.9 {At(0.999):F3} ms, errors {errors}{perMessage}");
         if (outPath is not null)
         {
@@ -187,30 +197,41 @@ public static class LoadTool
         public volatile int Value;
     }
 
-    /// <summary>Medians over the repeats of every (label, connections) row, and the SIP2 server's throughput as a ratio to the baseline's.</summary>
+    /// <summary>
+    /// Medians over the repeats of every (label, connections) row, and the SIP2 server's throughput as a ratio to the
+    /// baseline's: the ratio of the medians, and the median of the ratios of each repeat (the SIP2 run and the baseline
+    /// run just before it, which saw the same state of a shared machine).
+    /// </summary>
     public static int Report(string path, string baselineLabel)
     {
-        var rows = File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(f => new
+        static double Number(string[] f, int i) => i < f.Length ? double.Parse(f[i], CultureInfo.InvariantCulture) : double.NaN;
+        var rows = File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select((f, index) => new
         {
-            Label = f[0], Connections = int.Parse(f[1], CultureInfo.InvariantCulture), Rate = double.Parse(f[2], CultureInfo.InvariantCulture),
-            P50 = double.Parse(f[3], CultureInfo.InvariantCulture), P99 = double.Parse(f[4], CultureInfo.InvariantCulture),
-            P999 = double.Parse(f[5], CultureInfo.InvariantCulture), Errors = long.Parse(f[6], CultureInfo.InvariantCulture),
+            Index = index, Label = f[0], Connections = int.Parse(f[1], CultureInfo.InvariantCulture), Rate = Number(f, 2),
+            P50 = Number(f, 3), P99 = Number(f, 4), P999 = Number(f, 5), Errors = long.Parse(f[6], CultureInfo.InvariantCulture),
+            ServerBytes = Number(f, 7), ServerCpu = Number(f, 8), ClientCpu = Number(f, 9),
         }).ToList();
         static double Median(IEnumerable<double> values)
         {
-            var sorted = values.OrderBy(v => v).ToArray();
+            var sorted = values.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToArray();
             return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
         }
 
-        Console.WriteLine("| server | connections | runs | msg/s (median) | ratio to baseline | p50 ms | p99 ms | p99.9 ms | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        static string Format(double value, string format) => double.IsNaN(value) ? "" : value.ToString(format, CultureInfo.InvariantCulture);
+
+        Console.WriteLine("| server | connections | runs | msg/s (median) | ratio of medians | median of paired ratios | p50 ms | p99 ms | p99.9 ms | server B/msg | server µs CPU/msg | load tool µs CPU/msg | errors |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in rows.GroupBy(r => (r.Label, r.Connections)).OrderBy(g => g.Key.Connections).ThenBy(g => g.Key.Label == baselineLabel ? 0 : 1).ThenBy(g => g.Key.Label))
         {
-            var baseline = rows.Where(r => r.Label == baselineLabel && r.Connections == group.Key.Connections).Select(r => r.Rate).ToList();
+            var baselines = rows.Where(r => r.Label == baselineLabel && r.Connections == group.Key.Connections).ToList();
             var rate = Median(group.Select(r => r.Rate));
-            var ratio = baseline.Count == 0 ? "" : (rate / Median(baseline)).ToString("F2", CultureInfo.InvariantCulture);
+            var ratio = baselines.Count == 0 ? double.NaN : rate / Median(baselines.Select(r => r.Rate));
+            // Each run against the baseline run of the same repeat: the last one before it.
+            var paired = group.Key.Label == baselineLabel
+                ? 1.0
+                : Median(group.Select(r => baselines.LastOrDefault(b => b.Index < r.Index) is { } b ? r.Rate / b.Rate : double.NaN));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key.Label} | {group.Key.Connections} | {group.Count()} | {rate:F0} | {ratio} | {Median(group.Select(r => r.P50)):F2} | {Median(group.Select(r => r.P99)):F2} | {Median(group.Select(r => r.P999)):F2} | {group.Sum(r => r.Errors)} |"));
+                $"| {group.Key.Label} | {group.Key.Connections} | {group.Count()} | {rate:F0} | {Format(ratio, "F2")} | {Format(paired, "F2")} | {Median(group.Select(r => r.P50)):F2} | {Median(group.Select(r => r.P99)):F2} | {Median(group.Select(r => r.P999)):F2} | {Format(Median(group.Select(r => r.ServerBytes)), "F0")} | {Format(Median(group.Select(r => r.ServerCpu)), "F1")} | {Format(Median(group.Select(r => r.ClientCpu)), "F1")} | {group.Sum(r => r.Errors)} |"));
         }
 
         return 0;

@@ -412,23 +412,31 @@ internal sealed partial class Sip2Connection
         _ => request.HasChecksum ? Sip2Trailer.WithChecksum(request.SequenceNumber) : Sip2Trailer.None,
     };
 
+    // A response to remember is written into the last-response buffer and copied from there; a 96 (never
+    // remembered) straight into the transport.
     private void Write(Sip2Message response, Sip2CodecOptions options, Sip2Trailer trailer, bool remember)
     {
-        output.Clear();
-        Sip2MessageWriter.Write(output, response, options, trailer);
-        transport.Output.Write(output.WrittenSpan);
-        if (remember)
+        if (!remember)
         {
-            Copy(output.WrittenSpan, ref lastResponse);
-            lastResponseLength = output.WrittenCount;
+            Sip2MessageWriter.Write(transport.Output, response, options, trailer);
+            if (Logger.IsEnabled(LogLevel.Trace))
+            {
+                Trace("->", new ReadOnlySequence<byte>(Sip2MessageWriter.ToBytes(response, options, trailer)), options);
+            }
+
+            return;
         }
 
-        Trace("->", new ReadOnlySequence<byte>(output.WrittenMemory), options);
+        lastResponse ??= new GrowingBufferWriter(256);
+        lastResponse.Clear();
+        Sip2MessageWriter.Write(lastResponse, response, options, trailer);
+        transport.Output.Write(lastResponse.WrittenSpan);
+        Trace("->", new ReadOnlySequence<byte>(lastResponse.WrittenMemory), options);
     }
 
     private void Resend(string reason)
     {
-        transport.Output.Write(lastResponse.AsSpan(0, lastResponseLength));
+        transport.Output.Write(lastResponse!.WrittenSpan);
         Sip2ConnectionHandler.Metrics.Resend();
         Log.Resent(Logger, Id, reason);
     }
@@ -456,17 +464,6 @@ internal sealed partial class Sip2Connection
             frame.CopyTo(lastRequest);
             lastRequestLength = length;
         }
-    }
-
-    // Copies into a buffer kept from message to message, growing it only for a longer message.
-    private static void Copy(ReadOnlySpan<byte> bytes, ref byte[]? buffer)
-    {
-        if (buffer is null || buffer.Length < bytes.Length)
-        {
-            buffer = new byte[Math.Max(bytes.Length, 256)];
-        }
-
-        bytes.CopyTo(buffer);
     }
 
     private static bool IsRequestScResend(ReadOnlySequence<byte> frame)

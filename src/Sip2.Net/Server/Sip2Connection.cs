@@ -23,11 +23,10 @@ internal sealed partial class Sip2Connection : IDisposable
     private readonly Sip2ConnectionHandler handler;
     private readonly IDuplexPipe transport;
     private readonly CancellationTokenSource aborted;
-    private readonly GrowingBufferWriter output = new(512);
-    // The last response (for 97 and retransmissions) and the last checksummed request, in buffers reused
-    // from message to message rather than a new array copy of each.
-    private byte[]? lastResponse;
-    private int lastResponseLength;
+    // The last response (for 97 and retransmissions), written here and copied to the transport, and the last
+    // checksummed request: buffers reused from message to message rather than a new array copy of each, made
+    // when first needed (an idle kiosk that never sent a request holds neither).
+    private GrowingBufferWriter? lastResponse;
     private byte[]? lastRequest;
     private int lastRequestLength = -1;
     private Sip2CodecOptions? codecOptions;
