@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using BenchmarkDotNet.Attributes;
@@ -92,6 +93,37 @@ public class ConnectionBenchmarks
         }
 
         return answered;
+    }
+
+    /// <summary>
+    /// The same round trips as a plain loop, for a profiler (perf) where BenchmarkDotNet's phases would blur the
+    /// picture: 3 s of warm-up (the JIT's tiers), then <paramref name="seconds"/> measured; prints wall and CPU time
+    /// and bytes allocated per message.
+    /// </summary>
+    public static async Task<int> RunLoopAsync(string server, double seconds)
+    {
+        var benchmark = new ConnectionBenchmarks { Server = server };
+        benchmark.Setup();
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed.TotalSeconds < 3)
+        {
+            await benchmark.RoundTrip();
+        }
+
+        long messages = 0;
+        var clock = Stopwatch.StartNew();
+        var cpu = BenchServers.ProcessorMicroseconds();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            await benchmark.RoundTrip();
+            messages += Messages;
+        }
+
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{server}: {clock.Elapsed.TotalMilliseconds * 1e6 / messages:F0} ns/msg wall, {(BenchServers.ProcessorMicroseconds() - cpu) * 1e3 / messages:F0} ns/msg CPU, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)messages:F0} B/msg"));
+        benchmark.Cleanup();
+        return 0;
     }
 
     private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe

@@ -4,7 +4,10 @@ using BenchmarkDotNet.Running;
 using Sip2.Net.Benchmarks;
 
 // Modes:
-//   codec [BenchmarkDotNet args]        codec benchmarks (e.g. codec --filter '*')
+//   codec [BenchmarkDotNet args]        codec and in-process connection benchmarks (e.g. codec --filter '*')
+//   connection [--server sip2|baseline] [--seconds S]
+//                                       the in-process connection benchmark as a plain loop, for a profiler:
+//                                       3 s warm-up, then CPU time and bytes allocated per message
 //   server   --port N [--control-port N] [--host-mode standalone|kestrel]
 //   baseline --port N [--control-port N]
 //   load     --port N [--control-port N] --connections N [--warmup S] [--duration S] [--label L] [--out file.tsv]
@@ -13,7 +16,7 @@ using Sip2.Net.Benchmarks;
 // Only 127.0.0.1 is ever listened on or connected to.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: Sip2.Net.Benchmarks codec|server|baseline|load|idle|report [options]");
+    Console.Error.WriteLine("usage: Sip2.Net.Benchmarks codec|connection|server|baseline|load|idle|report [options]");
     return 2;
 }
 
@@ -34,22 +37,8 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context
 
 switch (mode)
 {
-    case "spin":
-    {
-        var b = new ConnectionBenchmarks { Server = Option("--server", "sip2") };
-        b.Setup();
-        var warm = DateTime.UtcNow.AddSeconds(3);
-        while (DateTime.UtcNow < warm) { await b.RoundTrip(); }
-        var until = DateTime.UtcNow.AddSeconds(Double("--seconds", 10));
-        long n = 0;
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        var a0 = GC.GetTotalAllocatedBytes(true);
-        while (DateTime.UtcNow < until) { await b.RoundTrip(); n += 1000; }
-        Console.WriteLine($"{sw.Elapsed.TotalMilliseconds * 1e6 / n:F0} ns/msg wall {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds * 1e6 / n:F0} ns/msg cpu {(GC.GetTotalAllocatedBytes(true) - a0) / (double)n:F0} B/msg");
-        b.Cleanup();
-        return 0;
-    }
+    case "connection":
+        return await ConnectionBenchmarks.RunLoopAsync(Option("--server", "sip2"), Double("--seconds", 10));
     case "codec":
         BenchmarkSwitcher.FromTypes([typeof(CodecBenchmarks), typeof(ConnectionBenchmarks)]).Run(rest);
         return 0;
