@@ -314,4 +314,70 @@ public class GoldenVectorTests
 
         Assert.Equal(Sip2Encoding.Ibm850.GetString(bytes) + "\r", Sip2Encoding.Ibm850.GetString(written));
     }
+
+    // The writer asks the output for one span per message where it can; an output that hands out no more than it
+    // is asked for makes it move from span to span mid-message, and must give the same bytes.
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Vector_formats_the_same_into_an_output_that_gives_only_what_is_asked(string name)
+    {
+        var message = Sip2MessageParser.Parse(Sip2Encoding.Ibm850.GetBytes(Vectors[name].Wire), null).Message!;
+        var trailer = Sip2Trailer.WithChecksum(3);
+        var stingy = new StingyBufferWriter();
+
+        var count = Sip2MessageWriter.Write(stingy, message, trailer: trailer);
+
+        Assert.Equal(Sip2MessageWriter.ToBytes(message, trailer: trailer), stingy.Written);
+        Assert.Equal(stingy.Written.Length, count);
+    }
+
+    [Fact]
+    public void A_long_message_with_framing_characters_and_other_scripts_formats_the_same_across_spans()
+    {
+        var wire = Vectors["CheckoutResponse"].Wire;
+        var message = Sip2MessageParser.Parse(Sip2Encoding.Ibm850.GetBytes(wire), null).Message!
+            .WithField(FieldId.ScreenMessage, new string('x', 300), "Müller|Jürgen\r東京", new string('é', 250) + "\n");
+        foreach (var encoding in new[] { Sip2Encoding.Ibm850, Sip2Encoding.Utf8 })
+        {
+            var options = new Sip2CodecOptions { Encoding = encoding };
+            var stingy = new StingyBufferWriter();
+
+            Sip2MessageWriter.Write(stingy, message, options, Sip2Trailer.WithChecksum(3));
+
+            var expected = Sip2MessageWriter.ToBytes(message, options, Sip2Trailer.WithChecksum(3));
+            Assert.Equal(expected, stingy.Written);
+            Assert.True(stingy.Spans > 1, "the message should have needed more than one span");
+            var parsed = Sip2MessageParser.Parse(expected.AsSpan(0, expected.Length - 1), new Sip2CodecOptions { Encoding = encoding, ErrorDetection = Sip2ErrorDetectionMode.On });
+            Assert.True(parsed.IsSuccess, parsed.Error?.ToString());
+            Assert.Equal(encoding == Sip2Encoding.Utf8 ? "Müller Jürgen 東京" : "Müller Jürgen ??", parsed.Message!.GetFields(FieldId.ScreenMessage)[1]);
+        }
+    }
+
+    private sealed class StingyBufferWriter : System.Buffers.IBufferWriter<byte>
+    {
+        private readonly List<byte> written = [];
+        private byte[] current = [];
+
+        public byte[] Written => [.. written];
+
+        public int Spans { get; private set; }
+
+        public void Advance(int count)
+        {
+            Assert.InRange(count, 0, current.Length);
+            written.AddRange(current.AsSpan(0, count).ToArray());
+            current = [];
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => current = new byte[Math.Max(sizeHint, 1)];
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Spans++;
+            // Exactly what is asked for, and filled with junk, so a byte written past it or left unwritten shows.
+            current = new byte[Math.Max(sizeHint, 1)];
+            current.AsSpan().Fill(0xEE);
+            return current;
+        }
+    }
 }
