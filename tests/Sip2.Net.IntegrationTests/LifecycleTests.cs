@@ -72,6 +72,35 @@ public class LifecycleTests
     }
 
     [Fact]
+    public async Task A_second_unfinished_message_is_closed_at_its_own_deadline_without_an_idle_timeout()
+    {
+        var time = new WatchedFakeTimeProvider();
+        await using var server = await TestServer.StartAsync(
+            o => o with { IdleTimeout = Timeout.InfiniteTimeSpan, PartialMessageTimeout = TimeSpan.FromSeconds(30) }, time);
+        using var kiosk = await server.RawAsync("127.0.0.2");
+        var started = time.GetUtcNow();
+
+        // A message finished in time: its deadline (second 30) set the timer, and nothing later replaces it.
+        var reads = time.Reads;
+        await kiosk.SendAsync("99003");
+        Assert.True(await time.WaitForReadAfterAsync(reads));
+        time.Advance(TimeSpan.FromSeconds(10));
+        await kiosk.SendAsync("02.00\r");
+        Assert.StartsWith("98", await kiosk.ReceiveAsync(), StringComparison.Ordinal);
+
+        // The next one is never finished: due at second 50. The timer fires at 30, finds the later deadline and
+        // waits for it; with no idle timeout, nothing else would ever close the connection.
+        time.Advance(TimeSpan.FromSeconds(10));
+        reads = time.Reads;
+        await kiosk.SendAsync("990");
+        Assert.True(await time.WaitForReadAfterAsync(reads));
+        Assert.True(await AdvanceUntilClosedAsync(time, kiosk, TimeSpan.FromSeconds(5)));
+        // (The server may take the bytes one 5-second step late, and see the close one step late.)
+        Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(61));
+        Assert.Contains(server.Logs.Lines, l => l.Contains("message not completed in time", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_message_never_finished_is_closed_after_the_partial_message_timeout()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

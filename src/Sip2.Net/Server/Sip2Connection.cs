@@ -62,6 +62,13 @@ internal sealed partial class Sip2Connection : IDisposable
 
     public Sip2AccessSession? Session { get; private set; }
 
+    // Why a read ended without data: an abort names its reason; otherwise the server is stopping, or the host
+    // closed the transport (Kestrel's connection-closed token).
+    private string EndReason => abortReason ?? (handler.Stopping.IsCancellationRequested ? "server stopped" : "connection closed by the host");
+
+    /// <summary>Whether the connection was cut off (abort, server stop, its transport closed) rather than ending on its own.</summary>
+    public bool IsAborted => aborted.IsCancellationRequested;
+
     private Sip2ServerOptions Options => handler.Options;
 
     private ILogger Logger => handler.Logger;
@@ -143,7 +150,7 @@ internal sealed partial class Sip2Connection : IDisposable
             }
             catch (OperationCanceledException)
             {
-                return abortReason ?? "server stopped";
+                return EndReason;
             }
             catch (System.IO.IOException)
             {
@@ -156,7 +163,7 @@ internal sealed partial class Sip2Connection : IDisposable
             {
                 if (aborted.IsCancellationRequested || handler.Stopping.IsCancellationRequested)
                 {
-                    return abortReason ?? "server stopped";
+                    return EndReason;
                 }
 
                 if (handler.TimeProvider.GetTimestamp() >= deadline)
@@ -198,7 +205,10 @@ internal sealed partial class Sip2Connection : IDisposable
             // deadline, the usual case, leaves the timer alone.
             lock (readTimerLock)
             {
-                SetReadTimer(deadline);
+                if (deadline < Interlocked.Read(ref readTimerDue))
+                {
+                    SetReadTimer(deadline);
+                }
             }
         }
 
@@ -239,14 +249,24 @@ internal sealed partial class Sip2Connection : IDisposable
     {
         lock (readTimerLock)
         {
-            var deadline = Interlocked.Read(ref readDeadline);
-            if (handler.TimeProvider.GetTimestamp() < deadline)
+            while (true)
             {
-                SetReadTimer(deadline); // early: activity moved the deadline on since the timer was set
-                return;
-            }
+                var deadline = Interlocked.Read(ref readDeadline);
+                if (handler.TimeProvider.GetTimestamp() >= deadline)
+                {
+                    Interlocked.Exchange(ref readTimerDue, long.MaxValue); // the loop sets it again if it reads on
+                    break;
+                }
 
-            Interlocked.Exchange(ref readTimerDue, long.MaxValue); // the loop sets it again if it reads on
+                // Early: activity moved the deadline on since the timer was set. The loop may have written a sooner
+                // deadline meanwhile, and seen the timer as still due before it (so not set it itself): the
+                // deadline is read again after the timer is set, until the two agree.
+                SetReadTimer(deadline);
+                if (Interlocked.Read(ref readDeadline) >= deadline)
+                {
+                    return;
+                }
+            }
         }
 
         CancelRead(transport.Input);
@@ -301,12 +321,15 @@ internal sealed partial class Sip2Connection : IDisposable
         return span == Timeout.InfiniteTimeSpan || ticks >= long.MaxValue - timestamp ? long.MaxValue : timestamp + (long)ticks;
     }
 
-    // Time until a TimeProvider timestamp: at least a tick, so an expired deadline still fires, and at most a day
-    // (a timer's limit is 49 days; a later deadline is met by firing early and setting the timer again).
+    // Time until a TimeProvider timestamp, rounded up to whole milliseconds (timers count in milliseconds: a
+    // shorter wait could fire before the clock reaches the deadline, again and again), at least one, so an expired
+    // deadline still fires, and at most a day (a timer's limit is 49 days; a later deadline is met by firing early
+    // and setting the timer again).
     private TimeSpan Left(long deadline)
     {
         var ticks = (deadline - handler.TimeProvider.GetTimestamp()) * ((double)TimeSpan.TicksPerSecond / handler.TimeProvider.TimestampFrequency);
-        return TimeSpan.FromTicks((long)Math.Max(1, Math.Min(ticks, TimeSpan.TicksPerDay)));
+        var milliseconds = Math.Ceiling(Math.Min(ticks, TimeSpan.TicksPerDay) / TimeSpan.TicksPerMillisecond);
+        return TimeSpan.FromMilliseconds(Math.Max(1, milliseconds));
     }
 
     // Answers every complete message in the buffer, in order, flushing whenever MaxPendingOutput is waiting

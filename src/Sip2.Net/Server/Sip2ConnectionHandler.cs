@@ -132,7 +132,10 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
             Release(address);
             Metrics.ConnectionClosed();
             Log.ConnectionClosed(Logger, id, reason);
-            await CompleteAsync(transport).ConfigureAwait(false);
+            // An aborted connection (a client that does not take its answers, a cut-off at shutdown) drops what it
+            // still holds: completing the output normally would write it out first, and wait as long as the client
+            // does not read, holding the socket after its slot was released.
+            await CompleteAsync(transport, connection.IsAborted ? new System.IO.IOException($"The connection was aborted: {reason}.") : null).ConfigureAwait(false);
         }
     }
 
@@ -242,11 +245,11 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
         }
     }
 
-    private static async ValueTask CompleteAsync(IDuplexPipe transport)
+    private static async ValueTask CompleteAsync(IDuplexPipe transport, Exception? aborted = null)
     {
         try
         {
-            await transport.Output.CompleteAsync().ConfigureAwait(false);
+            await transport.Output.CompleteAsync(aborted).ConfigureAwait(false);
             await transport.Input.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is InvalidOperationException or System.IO.IOException or ObjectDisposedException)
