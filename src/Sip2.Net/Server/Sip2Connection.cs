@@ -40,7 +40,7 @@ internal sealed partial class Sip2Connection : IDisposable
     // Both are read and written with Interlocked, which keeps them whole in a 32-bit process too.
     private long readDeadline = long.MaxValue; // TimeProvider timestamp the read in progress must finish by
     private long readTimerDue = long.MaxValue; // when the timer fires next (changed under readTimerLock)
-    private CancellationTokenRegistration abortWatch;
+    private CancellationTokenRegistration abortWatch; // see WatchForEnd
     private CancellationTokenRegistration stopWatch;
     private int? lastSequence;
     private int consecutiveBadMessages;
