@@ -1,7 +1,6 @@
 using System.IO.Pipelines;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
-using Sip2.Net.Access;
 using Sip2.Net.Server;
 using Sip2.Net.Tests.Access;
 
@@ -17,20 +16,13 @@ public sealed class AbortedOutputTests
     [Fact]
     public async Task A_connection_closed_for_not_reading_drops_its_pending_output_instead_of_waiting_to_write_it()
     {
-        var directory = AccessFixture.Directory();
-        var registry = new InMemorySip2ClientRegistry(directory);
-        await AccessFixture.CreateAsync(registry, AccessFixture.Registration(AccessFixture.Kiosk)); // no login needed
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var handler = new Sip2ConnectionHandler(
-            new Sip2RegistryAccessPolicy(registry, directory),
-            new StatusOnlyBackend(),
-            new Sip2ServerOptions { WriteTimeout = TimeSpan.FromSeconds(30) },
-            timeProvider: time);
+        using var handler = await InMemoryConnection.HandlerAsync(time, new Sip2ServerOptions { WriteTimeout = TimeSpan.FromSeconds(30) });
         var requests = new Pipe();
         var socket = new StreamThatNeverTakesBytes();
         var output = PipeWriter.Create(socket);
 
-        var run = handler.RunAsync(new Duplex(requests.Reader, output), AccessFixture.Kiosk);
+        var run = handler.RunAsync(new InMemoryConnection.Duplex(requests.Reader, output), AccessFixture.Kiosk);
         await requests.Writer.WriteAsync(Encoding.ASCII.GetBytes("9900302.00\r"));
         await socket.WriteStarted.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the answer is stuck on its way out
 
@@ -86,15 +78,5 @@ public sealed class AbortedOutputTests
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
         public override void SetLength(long value) => throw new NotSupportedException();
-    }
-
-    // The status request used here never reaches a back end.
-    private sealed class StatusOnlyBackend : Sip2BackendBase;
-
-    private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
-    {
-        public PipeReader Input { get; } = input;
-
-        public PipeWriter Output { get; } = output;
     }
 }

@@ -105,7 +105,7 @@ public sealed class ConnectionPipelineProperties : IDisposable
     {
         var toServer = new Pipe();
         var toClient = new Pipe();
-        var run = handler.RunAsync(new Duplex(toServer.Reader, toClient.Writer), Kiosk);
+        var run = handler.RunAsync(new InMemoryConnection.Duplex(toServer.Reader, toClient.Writer), Kiosk);
         var reading = ReadAllAsync(toClient.Reader);
         foreach (var chunk in chunks)
         {
@@ -185,13 +185,6 @@ public sealed class ConnectionPipelineProperties : IDisposable
     {
         var points = cuts.Append(0).Append(bytes.Length).Distinct().Order().ToArray();
         return points.Zip(points.Skip(1), (from, to) => bytes[from..to]).ToArray();
-    }
-
-    private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
-    {
-        public PipeReader Input { get; } = input;
-
-        public PipeWriter Output { get; } = output;
     }
 
     // Answers what reaches the back end with the request's own values, so hostile bytes travel into responses.
