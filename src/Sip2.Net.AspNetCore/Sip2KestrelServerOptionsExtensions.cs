@@ -50,19 +50,9 @@ public static class Sip2KestrelServerOptionsExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(endpoint);
-        if (endpoint.EndPoint is null)
+        if (endpoint.Problem is { } problem)
         {
-            throw new ArgumentException("The endpoint needs an address.", nameof(endpoint));
-        }
-
-        if (endpoint.Certificate is { HasPrivateKey: false })
-        {
-            throw new ArgumentException("A TLS certificate needs its private key.", nameof(endpoint));
-        }
-
-        if (endpoint.ProxyProtocol && endpoint.TrustedProxies is not { Count: > 0 })
-        {
-            throw new ArgumentException("A PROXY protocol endpoint needs at least one trusted proxy.", nameof(endpoint));
+            throw new ArgumentException($"The endpoint cannot be used: {problem}.", nameof(endpoint)); // the standalone listener's rules
         }
 
         options.Listen(endpoint.EndPoint, listen =>
@@ -104,6 +94,7 @@ public static class Sip2KestrelServerOptionsExtensions
         }
 
         var proxies = trustedProxies.ToArray(); // a later change to the caller's list does not widen the trust
+        Sip2ConnectionHandler? handler = null; // the same singleton for every connection: looked up once
         listenOptions.Use(next => async connection =>
         {
             if (connection.RemoteEndPoint is not IPEndPoint peer)
@@ -113,7 +104,7 @@ public static class Sip2KestrelServerOptionsExtensions
             }
 
             // The same reader as the standalone listener's: one set of rules, caps and log lines for both hosts.
-            var handler = listenOptions.ApplicationServices.GetRequiredService<Sip2ConnectionHandler>();
+            handler ??= listenOptions.ApplicationServices.GetRequiredService<Sip2ConnectionHandler>();
             var reported = await handler.ReadProxyHeaderAsync(connection.Transport.Input, peer, proxies, connection.ConnectionClosed).ConfigureAwait(false);
             if (reported is null)
             {

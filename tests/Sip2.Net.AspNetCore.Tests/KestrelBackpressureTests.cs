@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Sip2.Net.Access;
 
 namespace Sip2.Net.AspNetCore.Tests;
 
@@ -22,13 +20,7 @@ public sealed class KestrelBackpressureTests
         var logs = new CapturingLoggerProvider();
         await using var host = await KestrelSip2Host.StartAsync(options: o => o with { MaxPendingOutput = cap, WriteTimeout = TimeSpan.FromSeconds(30) }, time: time, logs: logs);
         var kiosk = IPAddress.Parse("127.0.0.2");
-        var created = await host.App.Services.GetRequiredService<ISip2ClientRegistry>().CreateAsync(new Sip2ClientRegistration
-        {
-            IPAddress = kiosk,
-            InstitutionId = KestrelSip2Host.Institution,
-            BranchId = "MAIN",
-        });
-        Assert.True(created.Succeeded, created.ToString());
+        await host.RegisterAsync(kiosk);
         using var attacker = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 1024 };
         attacker.Bind(new IPEndPoint(kiosk, 0));
         await attacker.ConnectAsync(IPAddress.Loopback, host.Port);
@@ -45,11 +37,7 @@ public sealed class KestrelBackpressureTests
         // A flush can wait briefly while the transport still drains, before the real stall whose deadline counts;
         // the clock moves past the write timeout until the stalled one is given up (bounded).
         var closed = logs.WaitForAsync(l => l.Contains("Connection closed: client not reading its answers", StringComparison.Ordinal));
-        for (var i = 0; i < 100 && !closed.IsCompleted; i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(31));
-            await Task.WhenAny(closed, Task.Delay(50));
-        }
+        await FakeClock.AdvanceUntilAsync(time, closed, TimeSpan.FromSeconds(31), steps: 100, settleMilliseconds: 50);
 
         Assert.NotNull(await closed);
         var held = logs.Lines.Select(l => Regex.Match(l, @" 1030 .* take (\d+) bytes")).Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value)).ToList();

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Sip2.Net.Access;
 using Sip2.Net.Server;
 
 namespace Sip2.Net.AspNetCore.Tests;
@@ -17,41 +15,22 @@ public sealed class KestrelProxyProtocolTests
     private const string Checkout = "11YN20260101    120000                  AOmain|AAp1|ABi1|AC|\r";
     private static readonly IPAddress Kiosk = IPAddress.Parse("127.0.0.2");
 
-    private static async Task<KestrelSip2Host> StartBehindProxyAsync(TimeSpan? headerDeadline = null)
+    private static async Task<KestrelSip2Host> StartBehindProxyAsync()
     {
         var host = await KestrelSip2Host.StartAsync(
-            options: o => o with { PartialMessageTimeout = headerDeadline ?? o.PartialMessageTimeout },
             endpoint: new Sip2ListenEndpoint
             {
                 EndPoint = new IPEndPoint(IPAddress.Loopback, 0),
                 ProxyProtocol = true,
                 TrustedProxies = [Sip2IPNetwork.Parse("127.0.0.1/32")],
             });
-        var created = await host.App.Services.GetRequiredService<ISip2ClientRegistry>().CreateAsync(new Sip2ClientRegistration
-        {
-            IPAddress = Kiosk,
-            InstitutionId = KestrelSip2Host.Institution,
-            BranchId = "MAIN",
-        });
-        Assert.True(created.Succeeded, created.ToString());
+        await host.RegisterAsync(Kiosk);
         return host;
     }
 
-    private static byte[] V2Header(IPAddress source, IPAddress destination)
-    {
-        byte[] signature = [0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A];
-        return
-        [
-            .. signature,
-            0x21, // version 2, PROXY
-            0x11, // TCP over IPv4
-            0x00, 12,
-            .. source.GetAddressBytes(),
-            .. destination.GetAddressBytes(),
-            0x9C, 0x40, // source port 40000
-            0x17, 0x71, // destination port 6001
-        ];
-    }
+    // PROXY over TCP/IPv4, from source port 40000 to destination port 6001.
+    private static byte[] V2Header(IPAddress source, IPAddress destination) =>
+        Sip2.Net.Testing.ProxyHeaders.V2(0x21, 0x11, [.. source.GetAddressBytes(), .. destination.GetAddressBytes(), 0x9C, 0x40, 0x17, 0x71]);
 
     [Fact]
     public async Task A_v1_header_from_the_trusted_proxy_makes_its_address_the_one_admitted()

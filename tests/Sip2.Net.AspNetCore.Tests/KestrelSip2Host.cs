@@ -106,6 +106,18 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
         }
     }
 
+    /// <summary>Registers a login-free kiosk at <paramref name="address"/> for the host's institution.</summary>
+    public async Task RegisterAsync(IPAddress address)
+    {
+        var created = await App.Services.GetRequiredService<ISip2ClientRegistry>().CreateAsync(new Sip2ClientRegistration
+        {
+            IPAddress = address,
+            InstitutionId = Institution,
+            BranchId = "MAIN",
+        });
+        Assert.True(created.Succeeded, created.ToString());
+    }
+
     public Sip2ClientOptions ClientOptions() => new()
     {
         Host = "127.0.0.1",

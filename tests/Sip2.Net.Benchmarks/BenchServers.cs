@@ -53,7 +53,7 @@ public static class BenchServers
     };
 
     /// <summary>One institution and branch, and a login-free registration for 127.0.0.1 (sessions are bound at admission).</summary>
-    internal static async Task RegisterAsync(InMemorySip2LibraryDirectory directory, ISip2ClientRegistry registry, CancellationToken stop)
+    private static async Task RegisterAsync(InMemorySip2LibraryDirectory directory, ISip2ClientRegistry registry, CancellationToken stop)
     {
         directory.SetInstitution(new Sip2Institution { Id = "main", Name = "Main Library" });
         directory.SetBranchConfiguration(new Sip2BranchConfiguration
@@ -64,13 +64,23 @@ public static class BenchServers
             .GetValueOrThrow();
     }
 
-    private static async Task<int> RunStandaloneAsync(int port, int controlPort, CancellationToken stop)
+    /// <summary>
+    /// The SIP2 engine of the standalone mode: the in-memory registry and directory with the 127.0.0.1
+    /// registration, the immediate back end, the benchmark's options. Also what the in-process
+    /// <see cref="ConnectionBenchmarks"/> drive.
+    /// </summary>
+    internal static async Task<Sip2ConnectionHandler> CreateHandlerAsync(int port, CancellationToken stop)
     {
         var directory = new InMemorySip2LibraryDirectory();
         var registry = new InMemorySip2ClientRegistry(directory, Sip2RegistryOptions.AllowLocalNetworks);
         await RegisterAsync(directory, registry, stop);
         var policy = new Sip2RegistryAccessPolicy(registry, directory);
-        using var handler = new Sip2ConnectionHandler(policy, new ImmediateBackend(), Options(new Sip2ServerOptions(), port), registry: registry);
+        return new Sip2ConnectionHandler(policy, new ImmediateBackend(), Options(new Sip2ServerOptions(), port), registry: registry);
+    }
+
+    private static async Task<int> RunStandaloneAsync(int port, int controlPort, CancellationToken stop)
+    {
+        using var handler = await CreateHandlerAsync(port, stop);
         await using var server = new Sip2Server(handler);
         await server.StartAsync(stop);
         Console.WriteLine($"sip2 server (standalone) listening on 127.0.0.1:{server.BoundEndpoints[0].Port}");
@@ -267,7 +277,7 @@ public static class BenchServers
     }
 
     /// <summary>A back end that answers every request at once, synchronously, as a cache-hit ILS would.</summary>
-    internal sealed class ImmediateBackend : Sip2BackendBase
+    private sealed class ImmediateBackend : Sip2BackendBase
     {
         private static readonly Sip2Timestamp Due = Sip2Timestamp.Local(new DateTime(2026, 1, 16, 23, 59, 0, DateTimeKind.Unspecified));
 

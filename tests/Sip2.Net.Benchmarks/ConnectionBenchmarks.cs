@@ -3,8 +3,6 @@ using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using BenchmarkDotNet.Attributes;
-using Sip2.Net.Access;
-using Sip2.Net.Resolution;
 using Sip2.Net.Server;
 
 namespace Sip2.Net.Benchmarks;
@@ -47,10 +45,7 @@ public class ConnectionBenchmarks
             return;
         }
 
-        var directory = new InMemorySip2LibraryDirectory();
-        var registry = new InMemorySip2ClientRegistry(directory, Sip2RegistryOptions.AllowLocalNetworks);
-        BenchServers.RegisterAsync(directory, registry, CancellationToken.None).GetAwaiter().GetResult();
-        handler = new Sip2ConnectionHandler(new Sip2RegistryAccessPolicy(registry, directory), new BenchServers.ImmediateBackend(), new Sip2ServerOptions(), registry: registry);
+        handler = BenchServers.CreateHandlerAsync(port: 0, CancellationToken.None).GetAwaiter().GetResult(); // the port is never bound here
         serving = handler.RunAsync(new Duplex(toServer.Reader, toClient.Writer), IPAddress.Loopback);
     }
 

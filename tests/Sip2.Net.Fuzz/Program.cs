@@ -10,7 +10,7 @@ namespace Sip2.Net.Fuzz;
 /// </summary>
 internal static class Program
 {
-    private static readonly Dictionary<string, Action<byte[]>> Targets = new()
+    internal static readonly Dictionary<string, Action<byte[]>> Targets = new()
     {
         ["frame"] = FrameTarget.Run,
         ["parse"] = ParseTarget.Run,
@@ -50,8 +50,9 @@ internal static class Program
             return 0;
         }
 
-        Console.Error.WriteLine("usage: Sip2.Net.Fuzz frame|parse|checksum|proxy   (input on standard input, or under afl-fuzz)");
-        Console.Error.WriteLine("       Sip2.Net.Fuzz --replay frame|parse|checksum|proxy FILE-OR-DIR...");
+        var names = string.Join('|', Targets.Keys);
+        Console.Error.WriteLine($"usage: Sip2.Net.Fuzz {names}   (input on standard input, or under afl-fuzz)");
+        Console.Error.WriteLine($"       Sip2.Net.Fuzz --replay {names} FILE-OR-DIR...");
         Console.Error.WriteLine("       Sip2.Net.Fuzz --write-corpus DIR");
         return 2;
     }

@@ -18,12 +18,10 @@ namespace Sip2.Net.Fuzz;
 /// </summary>
 internal static class ProxyTarget
 {
-    private static ReadOnlySpan<byte> V2Signature => [0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A];
-
     public static void Run(byte[] input)
     {
         var status = Sip2ProxyHeader.TryRead(input, out var result, out var consumed);
-        var version = input.AsSpan().StartsWith(V2Signature) ? 2 : input.AsSpan().StartsWith("PROXY "u8) ? 1 : 0;
+        var version = input.AsSpan().StartsWith(Testing.ProxyHeaders.V2Signature) ? 2 : input.AsSpan().StartsWith("PROXY "u8) ? 1 : 0;
         var cap = version == 1 ? 107 : Sip2ProxyHeader.MaxLength;
 
         // Nothing past the cap is read: the same bytes cut at the cap get the same verdict.

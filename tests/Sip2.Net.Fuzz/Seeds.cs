@@ -13,7 +13,7 @@ internal static class Seeds
 {
     public static int Write(string directory)
     {
-        foreach (var target in new[] { "frame", "parse", "checksum", "proxy" })
+        foreach (var target in Program.Targets.Keys)
         {
             Console.WriteLine($"{target}: {WriteAll(directory, target, For(target))} seeds");
         }
@@ -92,11 +92,7 @@ internal static class Seeds
         }
     }
 
-    private static byte[] V2(byte command, byte family, byte[] addresses) =>
-    [
-        0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A,
-        command, family, (byte)(addresses.Length >> 8), (byte)addresses.Length, .. addresses,
-    ];
+    private static byte[] V2(byte command, byte family, byte[] addresses) => Testing.ProxyHeaders.V2(command, family, addresses);
 
     private static byte[] IPAddressBytes(string text) => System.Net.IPAddress.Parse(text).GetAddressBytes();
 

@@ -44,11 +44,7 @@ public class HostileNetworkTests
         // Each wait's deadline is armed before the wait is logged. A flush may wait briefly while the socket still
         // drains, before the real stall, so the clock moves past the write timeout until the stall is given up.
         var closed = server.Logs.WaitForAsync(l => l.Contains("Connection closed: client not reading its answers", StringComparison.Ordinal));
-        for (var i = 0; i < 100 && !closed.IsCompleted; i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(31));
-            await Task.WhenAny(closed, Task.Delay(50));
-        }
+        await FakeClock.AdvanceUntilAsync(time, closed, TimeSpan.FromSeconds(31), steps: 100, settleMilliseconds: 50);
 
         Assert.NotNull(await closed);
         Assert.Contains(server.Logs.Lines, l => l.Contains(" 1031 ", StringComparison.Ordinal));

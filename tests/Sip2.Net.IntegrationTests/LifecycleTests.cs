@@ -10,16 +10,10 @@ namespace Sip2.Net.IntegrationTests;
 
 public class LifecycleTests
 {
-    // Timeouts run on a fake clock. The server arms its timer when it starts waiting for bytes, which the
-    // test cannot observe, so the clock is advanced in steps until the awaited outcome arrives (bounded).
+    // Timeouts run on a fake clock, stepped until the awaited outcome arrives (bounded; see FakeClock).
     internal static async Task<T> AdvanceUntilAsync<T>(FakeTimeProvider time, Task<T> outcome, TimeSpan step)
     {
-        for (var i = 0; i < 200 && !outcome.IsCompleted; i++)
-        {
-            time.Advance(step);
-            await Task.WhenAny(outcome, Task.Delay(25));
-        }
-
+        await FakeClock.AdvanceUntilAsync(time, outcome, step);
         return await outcome;
     }
 

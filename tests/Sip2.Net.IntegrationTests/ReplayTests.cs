@@ -15,7 +15,8 @@ public class ReplayTests
     private static string Checkout(string patron, int sequence, string date = "20261128    101500") =>
         WithChecksum($"11YN{date}                  AOalpha|AA{patron}|AB3900001|AC|AY{sequence}AZ");
 
-    private static string WithChecksum(string text) => text + Sip2Checksum.ToHex(Sip2Checksum.Compute(Sip2Encoding.Ibm850.GetBytes(text)));
+    // The text, which ends in "AZ", with its checksum.
+    internal static string WithChecksum(string text) => text + Sip2Checksum.ToHex(Sip2Checksum.Compute(Sip2Encoding.Ibm850.GetBytes(text)));
 
     private static async Task<RawKiosk> LoggedInAsync(TestServer server, string? login = null)
     {

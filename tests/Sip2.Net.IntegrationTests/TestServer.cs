@@ -161,30 +161,7 @@ internal sealed class RawKiosk(Socket socket, Sip2Encoding encoding) : IDisposab
     }
 
     /// <summary>True once the server has closed the connection (reading ends), within a bounded wait.</summary>
-    public async Task<bool> WaitForCloseAsync(TimeSpan? within = null)
-    {
-        using var timeout = new CancellationTokenSource(within ?? Limit);
-        var buffer = new byte[4096];
-        try
-        {
-            while (true)
-            {
-                var read = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
-                if (read == 0)
-                {
-                    return true;
-                }
-            }
-        }
-        catch (SocketException)
-        {
-            return true; // reset by the server
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    public async Task<bool> WaitForCloseAsync(TimeSpan? within = null) => (await ReadToCloseAsync(within)).Closed;
 
     /// <summary>Everything the server sends until it closes the connection, and whether it did within a bounded wait.</summary>
     public async Task<(byte[] Received, bool Closed)> ReadToCloseAsync(TimeSpan? within = null)

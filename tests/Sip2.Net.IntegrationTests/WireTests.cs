@@ -9,11 +9,7 @@ public class WireTests
 {
     private const string Checkout = "11YN20240417    083058                  AOalpha|AAp1|AB3900001|AC|";
 
-    private static string WithTrailer(string message, int sequence)
-    {
-        var text = message + "AY" + sequence + "AZ";
-        return text + Sip2Checksum.ToHex(Sip2Checksum.Compute(Sip2Encoding.Ibm850.GetBytes(text))) + "\r";
-    }
+    private static string WithTrailer(string message, int sequence) => ReplayTests.WithChecksum(message + "AY" + sequence + "AZ") + "\r";
 
     private static void AssertValidChecksum(byte[] response)
     {

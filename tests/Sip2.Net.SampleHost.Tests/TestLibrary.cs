@@ -87,7 +87,7 @@ internal sealed class TestLibrary : IAsyncDisposable
         return client;
     }
 
-    /// <summary>A kiosk speaking raw bytes from another loopback address (127.0.0.2, 127.0.0.3).</summary>
+    /// <summary>A bare-socket kiosk (messages through the codec, no client) from another loopback address (127.0.0.2, 127.0.0.3).</summary>
     public async Task<RawKiosk> RawKioskAsync(string localAddress, Sip2Encoding encoding)
     {
         var kiosk = await RawKiosk.ConnectAsync(IPAddress.Parse(localAddress), Port, encoding);

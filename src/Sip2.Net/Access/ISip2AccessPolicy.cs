@@ -7,7 +7,7 @@ namespace Sip2.Net.Access;
 /// <summary>
 /// Decides who may connect and who may log in. The server calls <see cref="AdmitAsync"/> once per connection
 /// and <see cref="LoginAsync"/> for every Login (93). Bad input is never an exception: an unknown address, a
-/// wrong or empty password, a throttled address are all results. Implementations must be thread-safe.
+/// wrong or empty password, a throttled address or login id are all results. Implementations must be thread-safe.
 /// </summary>
 public interface ISip2AccessPolicy
 {

@@ -11,7 +11,7 @@ public enum Sip2LoginOutcome
     /// <summary>The credentials select nothing: answer <c>940</c>. The session keeps any binding it had.</summary>
     Refused = 1,
     /// <summary>
-    /// The address is locked out after repeated failures, the credentials were not checked: answer <c>940</c>,
+    /// The address or the login id is locked out after repeated failures, the credentials were not checked: answer <c>940</c>,
     /// and the server may delay the answer by up to <see cref="Sip2LoginResult.RetryAfter"/>.
     /// </summary>
     Throttled = 2,
@@ -39,7 +39,7 @@ public sealed class Sip2LoginResult
     /// <summary>For anything but acceptance, the scenario of the screen message; null when accepted.</summary>
     public Sip2MessageScenario? Scenario { get; }
 
-    /// <summary>For <see cref="Sip2LoginOutcome.Throttled"/>, how long the address stays locked out; null otherwise.</summary>
+    /// <summary>For <see cref="Sip2LoginOutcome.Throttled"/>, how long the address or login id stays locked out; null otherwise.</summary>
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>Whether the answer is <c>941</c>.</summary>
@@ -56,7 +56,7 @@ public sealed class Sip2LoginResult
     /// <summary>A refused login.</summary>
     public static Sip2LoginResult Refused(Sip2MessageScenario scenario = Sip2MessageScenario.LoginRefused) => new(Sip2LoginOutcome.Refused, null, scenario, null);
 
-    /// <summary>A login refused because the address is locked out for <paramref name="retryAfter"/>.</summary>
+    /// <summary>A login refused because the address or the login id is locked out for <paramref name="retryAfter"/>.</summary>
     public static Sip2LoginResult Throttled(TimeSpan retryAfter) => new(Sip2LoginOutcome.Throttled, null, Sip2MessageScenario.LoginThrottled, retryAfter);
 
     /// <summary>A refused login after which the connection is closed.</summary>

@@ -121,9 +121,7 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
         }
 
         // Rule 2 makes the match unique. The password is checked whether or not a registration matched.
-        var match = string.IsNullOrEmpty(loginId)
-            ? null
-            : active.FirstOrDefault(r => string.Equals(r.LoginId, loginId, StringComparison.OrdinalIgnoreCase));
+        var match = named is null ? null : active.FirstOrDefault(r => string.Equals(r.LoginId, named, StringComparison.OrdinalIgnoreCase));
         bool verified;
         if (match?.PasswordHash is { } hash)
         {
@@ -171,10 +169,10 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
 
     private bool LockedOut(IPAddress address, string? loginId, out TimeSpan retryAfter)
     {
-        var byAddress = addresses.IsLockedOut(address, out var addressLeft);
+        _ = addresses.IsLockedOut(address, out var byAddress);
         var byLoginId = loginId is not null && loginIds.IsLockedOut(loginId, out var loginIdLeft) ? loginIdLeft : TimeSpan.Zero;
-        retryAfter = addressLeft > byLoginId ? addressLeft : byLoginId;
-        return byAddress || byLoginId > TimeSpan.Zero;
+        retryAfter = byAddress > byLoginId ? byAddress : byLoginId;
+        return retryAfter > TimeSpan.Zero; // a lockout is exactly a positive time left
     }
 
     private Sip2LoginResult TooManyFailures(Sip2AccessSession session)

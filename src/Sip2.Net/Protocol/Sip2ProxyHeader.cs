@@ -237,12 +237,18 @@ public static class Sip2ProxyHeader
         return IPAddress.TryParse(text, out address!) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
     }
 
-    private static bool TryOctet(string text, out byte value) =>
-        byte.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value)
-        && text.Length <= 3 && (text.Length == 1 || text[0] != '0');
+    private static bool TryOctet(string text, out byte value)
+    {
+        var ok = TryDecimal(text, byte.MaxValue, out var number);
+        value = (byte)number;
+        return ok;
+    }
 
-    private static bool TryPort(string text, out int port) =>
-        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) && port <= 65535
+    private static bool TryPort(string text, out int port) => TryDecimal(text, 65535, out port);
+
+    // Plain decimal digits up to `max`, without leading zeros (which some parsers read as octal).
+    private static bool TryDecimal(string text, int max, out int value) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value <= max
         && (text.Length == 1 || text[0] != '0');
 
     private static Sip2ProxyHeaderStatus Need(out Sip2ProxyHeaderResult result)

@@ -29,42 +29,65 @@ public sealed partial class Sip2ConnectionHandler
     /// such as a health check's <c>LOCAL</c>), or null when the connection must be closed; the refusal is logged.
     /// Never throws for anything the peer sends.
     /// </returns>
-    public Task<IPEndPoint?> ReadProxyHeaderAsync(PipeReader input, IPEndPoint peer, IReadOnlyList<Sip2IPNetwork> trustedProxies, CancellationToken cancellationToken = default)
+    public async Task<IPEndPoint?> ReadProxyHeaderAsync(PipeReader input, IPEndPoint peer, IReadOnlyList<Sip2IPNetwork> trustedProxies, CancellationToken cancellationToken = default)
     {
         if (input is null)
         {
             throw new ArgumentNullException(nameof(input));
         }
 
-        return ReadProxyHeaderAsync((buffer, offset, count, token) => ReadFromPipeAsync(input, buffer, offset, count, token), peer, trustedProxies, cancellationToken);
+        if (!IsTrustedProxy(peer, trustedProxies, out var proxy))
+        {
+            return null;
+        }
+
+        // A pipe lets the header be parsed in place from whatever has arrived, and only the header consumed.
+        using var deadline = Timeouts.CreateCancellationSource(Options.PartialMessageTimeout, TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken, Stopping);
+        try
+        {
+            while (true)
+            {
+                var read = await input.ReadAsync(linked.Token).ConfigureAwait(false);
+                if (read.IsCanceled)
+                {
+                    throw new OperationCanceledException();
+                }
+
+                var buffer = read.Buffer;
+                var status = Sip2ProxyHeader.TryRead(ref buffer, out var result);
+                if (status == Sip2ProxyHeaderStatus.Parsed)
+                {
+                    input.AdvanceTo(buffer.Start);
+                    return result.Source ?? peer;
+                }
+
+                if (status == Sip2ProxyHeaderStatus.Invalid || read.Buffer.Length >= Sip2ProxyHeader.MaxLength)
+                {
+                    input.AdvanceTo(read.Buffer.Start);
+                    return NotAHeader(proxy, result);
+                }
+
+                input.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+                if (read.IsCompleted)
+                {
+                    throw new EndOfStreamException();
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            return NotInTime(proxy);
+        }
     }
 
-    // The one implementation behind both hosts. It asks its source for exactly the bytes the header can still
-    // need (one at a time until v2's length is known), so nothing past the header is ever taken, whether the
-    // source is a raw socket stream (the standalone listener, where TLS may come next) or a pipe.
+    // The standalone listener's reader, over the socket's stream. It asks for exactly the bytes the header can
+    // still need (one at a time until v2's length is known), so nothing past the header is taken: TLS may come next.
     internal async Task<IPEndPoint?> ReadProxyHeaderAsync(
         Func<byte[], int, int, CancellationToken, Task<int>> read, IPEndPoint peer, IReadOnlyList<Sip2IPNetwork> trustedProxies, CancellationToken cancellationToken)
     {
-        if (peer is null)
+        if (!IsTrustedProxy(peer, trustedProxies, out var proxy))
         {
-            throw new ArgumentNullException(nameof(peer));
-        }
-
-        if (trustedProxies is null)
-        {
-            throw new ArgumentNullException(nameof(trustedProxies));
-        }
-
-        var proxy = Sip2IPAddresses.Normalize(peer.Address);
-        var trusted = false;
-        foreach (var network in trustedProxies)
-        {
-            trusted |= network.Contains(proxy);
-        }
-
-        if (!trusted)
-        {
-            Refused(proxy, "not a trusted proxy");
             return null;
         }
 
@@ -84,8 +107,7 @@ public sealed partial class Sip2ConnectionHandler
 
                 if (status == Sip2ProxyHeaderStatus.Invalid || length == header.Length)
                 {
-                    Refused(proxy, "invalid PROXY header: " + (result.Error ?? "too long"));
-                    return null;
+                    return NotAHeader(proxy, result);
                 }
 
                 // A byte at a time, so a wrong first byte is refused at once; only v2's announced address
@@ -107,42 +129,51 @@ public sealed partial class Sip2ConnectionHandler
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
-            Refused(proxy, "no complete PROXY header in time");
-            return null;
+            return NotInTime(proxy);
         }
+    }
+
+    // Only a trusted proxy may send a header at all: anyone else is refused before a byte is read.
+    private bool IsTrustedProxy(IPEndPoint peer, IReadOnlyList<Sip2IPNetwork> trustedProxies, out IPAddress proxy)
+    {
+        if (peer is null)
+        {
+            throw new ArgumentNullException(nameof(peer));
+        }
+
+        if (trustedProxies is null)
+        {
+            throw new ArgumentNullException(nameof(trustedProxies));
+        }
+
+        proxy = Sip2IPAddresses.Normalize(peer.Address);
+        foreach (var network in trustedProxies)
+        {
+            if (network.Contains(proxy))
+            {
+                return true;
+            }
+        }
+
+        Refused(proxy, "not a trusted proxy");
+        return false;
+    }
+
+    private IPEndPoint? NotAHeader(IPAddress proxy, Sip2ProxyHeaderResult result)
+    {
+        Refused(proxy, "invalid PROXY header: " + (result.Error ?? "too long"));
+        return null;
+    }
+
+    private IPEndPoint? NotInTime(IPAddress proxy)
+    {
+        Refused(proxy, "no complete PROXY header in time");
+        return null;
     }
 
     private void Refused(IPAddress proxy, string reason)
     {
         Metrics.ConnectionRefused("proxy header");
         Log.ConnectionRefused(Logger, proxy, reason);
-    }
-
-    // Copies what the pipe has, up to count bytes, and consumes exactly that much.
-    private static async Task<int> ReadFromPipeAsync(PipeReader input, byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var read = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (read.IsCanceled)
-            {
-                throw new OperationCanceledException();
-            }
-
-            var available = read.Buffer;
-            if (!available.IsEmpty)
-            {
-                var take = (int)Math.Min(count, available.Length);
-                available.Slice(0, take).CopyTo(buffer.AsSpan(offset, take));
-                input.AdvanceTo(available.GetPosition(take));
-                return take;
-            }
-
-            input.AdvanceTo(available.Start, available.End);
-            if (read.IsCompleted)
-            {
-                return 0;
-            }
-        }
     }
 }

@@ -135,7 +135,8 @@ public sealed class Sip2Server : IAsyncDisposable
     private async Task ServeAsync(Socket client, Sip2ListenEndpoint endpoint)
     {
         client.NoDelay = true; // one small message each way per request: do not wait to coalesce
-        var remote = ((IPEndPoint)client.RemoteEndPoint!).Address;
+        var peer = (IPEndPoint)client.RemoteEndPoint!;
+        var remote = peer.Address;
         Stream stream = new NetworkStream(client, ownsSocket: true);
         try
         {
@@ -145,7 +146,7 @@ public sealed class Sip2Server : IAsyncDisposable
                 // stream exactly: no byte past it is consumed.
                 var reported = await handler.ReadProxyHeaderAsync(
                     (buffer, offset, count, token) => stream.ReadAsync(buffer, offset, count, token),
-                    (IPEndPoint)client.RemoteEndPoint!,
+                    peer,
                     endpoint.TrustedProxies,
                     shutdown.Token).ConfigureAwait(false);
                 if (reported is null)

@@ -25,6 +25,13 @@ public sealed record Sip2ListenEndpoint
 
     /// <summary>The proxies allowed to send a PROXY header on this endpoint; a connection from anywhere else is closed.</summary>
     public IReadOnlyList<Sip2IPNetwork> TrustedProxies { get; init; } = [];
+
+    // The rules every endpoint must meet, in either host (Validate, and Kestrel's ListenSip2): what is wrong, or null.
+    internal string? Problem =>
+        EndPoint is null ? "every endpoint needs an address"
+        : Certificate is { HasPrivateKey: false } ? "a TLS certificate needs its private key"
+        : ProxyProtocol && TrustedProxies is not { Count: > 0 } ? "a PROXY protocol endpoint needs at least one trusted proxy"
+        : null;
 }
 
 /// <summary>
@@ -115,9 +122,8 @@ public sealed record Sip2ServerOptions
         Require(Endpoints is { Count: > 0 }, nameof(Endpoints), "at least one endpoint");
         foreach (var endpoint in Endpoints!)
         {
-            Require(endpoint?.EndPoint is not null, nameof(Endpoints), "every endpoint needs an address");
-            Require(endpoint!.Certificate is null || endpoint.Certificate.HasPrivateKey, nameof(Endpoints), "a TLS certificate needs its private key");
-            Require(!endpoint.ProxyProtocol || endpoint.TrustedProxies is { Count: > 0 }, nameof(Endpoints), "a PROXY protocol endpoint needs at least one trusted proxy");
+            var problem = endpoint is null ? "every endpoint needs an address" : endpoint.Problem;
+            Require(problem is null, nameof(Endpoints), problem!);
         }
 
         Require(MaxMessageLength is >= 64 and <= 16 * 1024 * 1024, nameof(MaxMessageLength), "64 bytes to 16 MiB");

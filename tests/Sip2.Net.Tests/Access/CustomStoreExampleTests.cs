@@ -110,13 +110,7 @@ public sealed class CustomStoreExampleDocTests
     [Fact]
     public void The_document_shows_the_tested_code()
     {
-        var root = AppContext.BaseDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root, "docs", "custom-policy-store.md")))
-        {
-            root = Path.GetDirectoryName(root);
-        }
-
-        Assert.NotNull(root);
+        var root = Docs.MessagesDocTests.RepositoryRoot();
         var doc = File.ReadAllText(Path.Combine(root, "docs", "custom-policy-store.md")).ReplaceLineEndings("\n");
         var code = File.ReadAllText(Path.Combine(root, "tests", "Sip2.Net.Tests", "Access", "CustomStoreExample.cs")).ReplaceLineEndings("\n");
         Assert.Contains(code.TrimEnd('\n'), doc, StringComparison.Ordinal);

@@ -11,12 +11,7 @@ namespace Sip2.Net.Tests.Protocol;
 
 public class ProxyHeaderTests
 {
-    private static byte[] V2(byte command, byte family, byte[] addresses)
-    {
-        var header = new List<byte> { 0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49, 0x54, 0x0A, command, family, (byte)(addresses.Length >> 8), (byte)addresses.Length };
-        header.AddRange(addresses);
-        return header.ToArray();
-    }
+    private static byte[] V2(byte command, byte family, byte[] addresses) => Testing.ProxyHeaders.V2(command, family, addresses);
 
     private static readonly byte[] V2Tcp4 = V2(0x21, 0x11, [10, 1, 2, 3, 192, 168, 0, 1, 0x13, 0x88, 0x17, 0x71]);
     private static readonly byte[] V2Tcp6 = V2(0x21, 0x21, [.. IPAddress.Parse("2001:db8::7").GetAddressBytes(), .. IPAddress.Parse("2001:db8::1").GetAddressBytes(), 0x04, 0xD2, 0x17, 0x71]);

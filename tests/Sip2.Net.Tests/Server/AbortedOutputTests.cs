@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Sip2.Net.Server;
+using Sip2.Net.TestSupport;
 using Sip2.Net.Tests.Access;
 
 namespace Sip2.Net.Tests.Server;
@@ -27,11 +28,7 @@ public sealed class AbortedOutputTests
         await socket.WriteStarted.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the answer is stuck on its way out
 
         // The write timeout runs on the fake clock; step it until the connection is over (bounded).
-        for (var i = 0; i < 200 && !run.IsCompleted; i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(5));
-            await Task.WhenAny(run, Task.Delay(25));
-        }
+        await FakeClock.AdvanceUntilAsync(time, run, TimeSpan.FromSeconds(5));
 
         Assert.True(run.IsCompletedSuccessfully, "the connection still holds its transport, waiting to write to a client that does not read");
         Assert.Equal(1, socket.Writes); // the answer was tried once, not again on the way out

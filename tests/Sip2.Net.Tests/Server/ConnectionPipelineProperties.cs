@@ -23,7 +23,7 @@ namespace Sip2.Net.Tests.Server;
 /// </summary>
 public sealed class ConnectionPipelineProperties : IDisposable
 {
-    private static readonly IPAddress Kiosk = IPAddress.Parse("203.0.113.10");
+    private static readonly IPAddress Kiosk = AccessFixture.Kiosk; // registered by InMemoryConnection, no login needed
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private readonly ConcurrentQueue<(LogLevel Level, int Id)> logs = new();
     private readonly EventRecorder loggerFactory;
@@ -31,18 +31,14 @@ public sealed class ConnectionPipelineProperties : IDisposable
 
     public ConnectionPipelineProperties()
     {
-        var directory = AccessFixture.Directory();
-        var registry = new InMemorySip2ClientRegistry(directory);
-        AccessFixture.CreateAsync(registry, AccessFixture.Registration(Kiosk)).GetAwaiter().GetResult(); // no login needed
         loggerFactory = new EventRecorder(logs);
 
         // The fake clock never moves, so no timeout ends a connection: every close is the pipeline's own doing.
-        handler = new Sip2ConnectionHandler(
-            new Sip2RegistryAccessPolicy(registry, directory),
-            new EchoBackend(),
+        handler = InMemoryConnection.HandlerAsync(
+            new FakeTimeProvider(DateTimeOffset.UtcNow),
             new Sip2ServerOptions { MaxMessageLength = 512, MaxPendingOutput = 1024 },
-            timeProvider: new FakeTimeProvider(DateTimeOffset.UtcNow),
-            loggerFactory: loggerFactory);
+            new EchoBackend(),
+            loggerFactory).GetAwaiter().GetResult();
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using Microsoft.Extensions.Logging;
 using Sip2.Net.Access;
 using Sip2.Net.Server;
 using Sip2.Net.Tests.Access;
@@ -8,12 +9,13 @@ namespace Sip2.Net.Tests.Server;
 /// <summary>A connection handler for <see cref="AccessFixture.Kiosk"/> (no login needed), driven over in-memory transports.</summary>
 internal static class InMemoryConnection
 {
-    public static async Task<Sip2ConnectionHandler> HandlerAsync(TimeProvider time, Sip2ServerOptions options, ISip2Backend? backend = null)
+    public static async Task<Sip2ConnectionHandler> HandlerAsync(TimeProvider time, Sip2ServerOptions options, ISip2Backend? backend = null, ILoggerFactory? loggerFactory = null)
     {
         var directory = AccessFixture.Directory();
         var registry = new InMemorySip2ClientRegistry(directory);
         await AccessFixture.CreateAsync(registry, AccessFixture.Registration(AccessFixture.Kiosk));
-        return new Sip2ConnectionHandler(new Sip2RegistryAccessPolicy(registry, directory), backend ?? new StatusOnlyBackend(), options, timeProvider: time);
+        return new Sip2ConnectionHandler(
+            new Sip2RegistryAccessPolicy(registry, directory), backend ?? new StatusOnlyBackend(), options, timeProvider: time, loggerFactory: loggerFactory);
     }
 
     /// <summary>A transport from a reader and a writer.</summary>
