@@ -5,9 +5,10 @@ using Sip2.Net.Benchmarks;
 
 // Modes:
 //   codec [BenchmarkDotNet args]        codec and in-process connection benchmarks (e.g. codec --filter '*')
-//   connection [--server sip2|baseline] [--seconds S]
+//   connection [--server sip2|baseline] [--seconds S] [--evict KiB]
 //                                       the in-process connection benchmark as a plain loop, for a profiler:
-//                                       3 s warm-up, then CPU time and bytes allocated per message
+//                                       3 s warm-up, then CPU time and bytes allocated per message; --evict writes
+//                                       that much other memory between messages, as the kernel's work does under load
 //   server   --port N [--control-port N] [--host-mode standalone|kestrel]
 //   baseline --port N [--control-port N]
 //   load     --port N [--control-port N] --connections N [--warmup S] [--duration S] [--label L] [--out file.tsv]
@@ -38,7 +39,7 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context
 switch (mode)
 {
     case "connection":
-        return await ConnectionBenchmarks.RunLoopAsync(Option("--server", "sip2"), Double("--seconds", 10));
+        return await ConnectionBenchmarks.RunLoopAsync(Option("--server", "sip2"), Double("--seconds", 10), Int("--evict", 0));
     case "codec":
         BenchmarkSwitcher.FromTypes([typeof(CodecBenchmarks), typeof(ConnectionBenchmarks)]).Run(rest);
         return 0;

@@ -15,12 +15,17 @@ internal sealed partial class Sip2Connection
 
     private readonly record struct FrameOutcome(bool Wrote, string? Close);
 
+    // What a request was answered with: the response, its outcome for the metrics, and why the connection must
+    // close after it, if it must.
+    private readonly record struct Answer(Sip2Message Response, string Outcome, string? Close = null);
+
     private Sip2RequestContext? requestContext;
 
-#if NET8_0_OR_GREATER
-    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-#endif
-    private async ValueTask<FrameOutcome> HandleFrameAsync(ReadOnlySequence<byte> frame)
+    // Not async methods, this one and the steps of answering below: nearly every request is answered at once (a
+    // status, a refusal, a back end that answers synchronously), and each async method a message passed through
+    // cost a state machine, an execution-context save and restore, and copies of its result. Each step returns a
+    // completed ValueTask then, and only one that has to wait goes on in an async method of its own.
+    private ValueTask<FrameOutcome> HandleFrameAsync(ReadOnlySequence<byte> frame)
     {
         if (IsBlank(frame))
         {
@@ -33,7 +38,7 @@ internal sealed partial class Sip2Connection
             // Answering it with a 96 would let two such ends trade them forever, so it gets no answer and
             // counts as unreadable: a stream of them is closed after MaxConsecutiveBadMessages.
             Log.ScResendNotAnswered(Logger, Id);
-            return new FrameOutcome(false, ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null);
+            return new(new FrameOutcome(false, ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null));
         }
 
         // The clock is read for the request's duration only when someone will see it (a metrics listener, debug logs).
@@ -44,7 +49,7 @@ internal sealed partial class Sip2Connection
         var request = Sip2MessageParser.Parse(frame, options);
         if (request.Message is not { } message)
         {
-            return WriteRequestScResend(request, options);
+            return new(WriteRequestScResend(request, options));
         }
 
         consecutiveBadMessages = 0;
@@ -54,11 +59,11 @@ internal sealed partial class Sip2Connection
             // Neither 96 nor 97 is ever remembered as the last response.
             if (lastResponse is null)
             {
-                return WriteRequestScResend(request, options);
+                return new(WriteRequestScResend(request, options));
             }
 
             Resend("97");
-            return new FrameOutcome(true, null);
+            return new(new FrameOutcome(true, null));
         }
 
         if (request.HasChecksum && request.SequenceNumber is { } sequence)
@@ -68,7 +73,7 @@ internal sealed partial class Sip2Connection
                 // The same message with the same AY and checksum: a retransmission of a request we already
                 // answered. Replay the answer rather than run it twice (no double checkout or payment).
                 Resend("retransmitted request");
-                return new FrameOutcome(true, null);
+                return new(new FrameOutcome(true, null));
             }
 
             if (lastSequence is { } previous && sequence != Sip2SequenceNumber.Next(previous))
@@ -79,67 +84,78 @@ internal sealed partial class Sip2Connection
             lastSequence = sequence;
         }
 
-        var (response, outcome, close) = await AnswerAsync(message).ConfigureAwait(false);
-        options = CodecOptions; // a login may have bound the session to another encoding or vendor profile
-        Write(response, options, TrailerFor(request), remember: true);
+        var answering = AnswerAsync(message);
+        return answering.IsCompletedSuccessfully
+            ? new(Answered(answering.Result, frame, request, started, timed))
+            : AnsweredAsync(answering, frame, request, started, timed);
+    }
+
+    // The frame stays in the pipe's buffer (the reader has not moved past it) while its answer is awaited.
+    private async ValueTask<FrameOutcome> AnsweredAsync(ValueTask<Answer> answering, ReadOnlySequence<byte> frame, Sip2ParseResult request, long started, bool timed) =>
+        Answered(await answering.ConfigureAwait(false), frame, request, started, timed);
+
+    private FrameOutcome Answered(Answer answer, ReadOnlySequence<byte> frame, Sip2ParseResult request, long started, bool timed)
+    {
+        var options = CodecOptions; // a login may have bound the session to another encoding or vendor profile
+        Write(answer.Response, options, TrailerFor(request), remember: true);
         RememberRequest(frame, request.HasChecksum && request.SequenceNumber is not null);
 
         if (timed)
         {
             var elapsed = (handler.TimeProvider.GetTimestamp() - started) * 1000.0 / handler.TimeProvider.TimestampFrequency;
-            Sip2ConnectionHandler.Metrics.Message(message.Command, outcome, elapsed);
-            Log.Request(Logger, Id, message.Command, response.Command, elapsed);
+            Sip2ConnectionHandler.Metrics.Message(request.Message!.Command, answer.Outcome, elapsed);
+            Log.Request(Logger, Id, request.Message.Command, answer.Response.Command, elapsed);
         }
 
-        return new FrameOutcome(true, close);
+        return new FrameOutcome(true, answer.Close);
     }
 
-    private async ValueTask<(Sip2Message Response, string Outcome, string? Close)> AnswerAsync(Sip2Message message)
+    private ValueTask<Answer> AnswerAsync(Sip2Message message)
     {
         switch (message)
         {
             case LoginRequest login:
-                return await LoginAsync(login).ConfigureAwait(false);
+                return LoginAsync(login);
             case ScStatusRequest status:
                 if (Binding is null && !Options.AllowScStatusBeforeLogin)
                 {
-                    return (Refuse(message, Sip2MessageScenario.LoginRequired), "refused", "status before login");
+                    return new(new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused", "status before login"));
                 }
 
-                return (AcsStatus(status), "ok", null);
+                return new(new Answer(AcsStatus(status), "ok"));
         }
 
         if (!message.Descriptor.IsRequest || !Sip2FailureResponses.Exists(message.Command))
         {
             // A response sent to us, or a message with no answer of its own: ask for the request again.
-            return (new RequestScResend(), "bad", null);
+            return new(new Answer(new RequestScResend(), "bad"));
         }
 
         if (Binding is null)
         {
             Log.RequestRefused(Logger, Id, message.Command, "not logged in");
-            return (Refuse(message, Sip2MessageScenario.LoginRequired), "refused", null);
+            return new(new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused"));
         }
 
         if (!Binding.BranchConfiguration.SupportedMessages.Allows(message.Command))
         {
             Log.RequestRefused(Logger, Id, message.Command, "not supported by the branch");
-            return (Refuse(message, Sip2MessageScenario.MessageNotSupported), "refused", null);
+            return new(new Answer(Refuse(message, Sip2MessageScenario.MessageNotSupported), "refused"));
         }
 
-        return await CallBackendOnceAsync(message).ConfigureAwait(false);
+        return CallBackendOnceAsync(message);
     }
 
     // A state-changing request already received for this registration (a kiosk retransmitting after it lost
     // its connection) is answered with the earlier outcome, waiting for it if it is still running.
-    private async ValueTask<(Sip2Message, string, string?)> CallBackendOnceAsync(Sip2Message request)
+    private ValueTask<Answer> CallBackendOnceAsync(Sip2Message request)
     {
         handler.Replays.Begin(Binding!.Registration.Id, request, out var earlier, out var claim);
-        if (earlier is null)
-        {
-            return await CallBackendAsync(request, claim).ConfigureAwait(false);
-        }
+        return earlier is null ? CallBackendAsync(request, claim) : ReplayAsync(request, earlier);
+    }
 
+    private async ValueTask<Answer> ReplayAsync(Sip2Message request, Sip2ReplayCache.Entry earlier)
+    {
         var response = earlier.Response;
         if (!response.IsCompleted)
         {
@@ -148,7 +164,7 @@ internal sealed partial class Sip2Connection
             {
                 aborted.Token.ThrowIfCancellationRequested();
                 Log.ReplayStillRunning(Logger, Id, request.Command, Options.BackendTimeout.TotalMilliseconds);
-                return (Refuse(request, Sip2MessageScenario.BackEndUnavailable), "timeout", null);
+                return new Answer(Refuse(request, Sip2MessageScenario.BackEndUnavailable), "timeout");
             }
         }
 
@@ -156,14 +172,14 @@ internal sealed partial class Sip2Connection
         {
             Sip2ConnectionHandler.Metrics.Resend();
             Log.ReplayedAcrossConnections(Logger, Id, request.Command);
-            return (answer, "replayed", null);
+            return new Answer(answer, "replayed");
         }
 
         // The earlier attempt failed in the back end and was forgotten: this one runs afresh.
         return await CallBackendOnceAsync(request).ConfigureAwait(false);
     }
 
-    private async ValueTask<(Sip2Message, string, string?)> LoginAsync(LoginRequest login)
+    private async ValueTask<Answer> LoginAsync(LoginRequest login)
     {
         var result = await handler.AccessPolicy.LoginAsync(Session!, login.LoginUserId, login.LoginPassword, aborted.Token).ConfigureAwait(false);
         // A refused login id is not logged: an operator may have typed the password into it.
@@ -174,7 +190,7 @@ internal sealed partial class Sip2Connection
         }
 
         var response = new LoginResponse { Ok = result.Succeeded };
-        return (response, result.Succeeded ? "ok" : "refused", result.CloseConnection ? "too many failed logins" : null);
+        return new Answer(response, result.Succeeded ? "ok" : "refused", result.CloseConnection ? "too many failed logins" : null);
     }
 
     private AcsStatusResponse AcsStatus(ScStatusRequest status)
@@ -215,7 +231,7 @@ internal sealed partial class Sip2Connection
 
     // Runs the request in the back end. A replay claim, when given, learns the back end's real outcome, even one
     // that comes after the kiosk was told the back end timed out.
-    private async ValueTask<(Sip2Message, string, string?)> CallBackendAsync(Sip2Message request, Sip2ReplayCache.Entry? claim)
+    private ValueTask<Answer> CallBackendAsync(Sip2Message request, Sip2ReplayCache.Entry? claim)
     {
         var source = RentCallSource();
         var context = ContextFor(source.Token);
@@ -229,7 +245,7 @@ internal sealed partial class Sip2Connection
             claim?.Failed();
             ReturnCallSource(source);
             Log.BackendFailed(Logger, exception, Id, request.Command);
-            return (Refuse(request, Sip2MessageScenario.BackEndError), "failed", null);
+            return new(new Answer(Refuse(request, Sip2MessageScenario.BackEndError), "failed"));
         }
         catch
         {
@@ -237,23 +253,28 @@ internal sealed partial class Sip2Connection
             throw;
         }
 
-        if (pending.IsCompleted)
+        if (!pending.IsCompleted)
         {
-            // A back end that answered at once (a cache, an in-memory system) needs no timeout timer.
-            ReturnCallSource(source);
-            try
-            {
-                var answered = Checked(request, pending);
-                Settle(claim, answered.Item2 == "ok" ? answered.Item1 : null);
-                return answered;
-            }
-            catch
-            {
-                claim?.Failed(); // the connection was aborted: nothing to remember
-                throw;
-            }
+            return WaitForBackendAsync(request, claim, pending, source);
         }
 
+        // A back end that answered at once (a cache, an in-memory system) needs no timeout timer.
+        ReturnCallSource(source);
+        try
+        {
+            var answered = Checked(request, pending);
+            Settle(claim, answered.Outcome == "ok" ? answered.Response : null);
+            return new(answered);
+        }
+        catch
+        {
+            claim?.Failed(); // the connection was aborted: nothing to remember
+            throw;
+        }
+    }
+
+    private async ValueTask<Answer> WaitForBackendAsync(Sip2Message request, Sip2ReplayCache.Entry? claim, ValueTask<Sip2Message> pending, CancellationTokenSource source)
+    {
         using var owned = source; // a call that had to wait gets its source cancelled below: never reused
         var work = pending.AsTask();
         if (claim is not null)
@@ -274,7 +295,7 @@ internal sealed partial class Sip2Connection
             aborted.Token.ThrowIfCancellationRequested();
             _ = work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             Log.BackendTimedOut(Logger, Id, Options.BackendTimeout.TotalMilliseconds, request.Command);
-            return (Refuse(request, Sip2MessageScenario.BackEndUnavailable), "timeout", null);
+            return new Answer(Refuse(request, Sip2MessageScenario.BackEndUnavailable), "timeout");
         }
 
         return Checked(request, new ValueTask<Sip2Message>(work));
@@ -311,7 +332,7 @@ internal sealed partial class Sip2Connection
     }
 
     // The outcome of a finished back-end call.
-    private (Sip2Message, string, string?) Checked(Sip2Message request, ValueTask<Sip2Message> work)
+    private Answer Checked(Sip2Message request, ValueTask<Sip2Message> work)
     {
         try
         {
@@ -321,12 +342,12 @@ internal sealed partial class Sip2Connection
                 throw new InvalidOperationException($"The back end answered {request.Command} with {response?.Command.ToString() ?? "null"}.");
             }
 
-            return (response, "ok", null);
+            return new Answer(response, "ok");
         }
         catch (Exception exception) when (!aborted.IsCancellationRequested)
         {
             Log.BackendFailed(Logger, exception, Id, request.Command);
-            return (Refuse(request, Sip2MessageScenario.BackEndError), "failed", null);
+            return new Answer(Refuse(request, Sip2MessageScenario.BackEndError), "failed");
         }
     }
 
