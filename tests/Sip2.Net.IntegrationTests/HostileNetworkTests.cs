@@ -71,6 +71,45 @@ public class HostileNetworkTests
         }
     }
 
+    [Fact]
+    public async Task A_client_that_falls_behind_but_reads_before_the_write_timeout_gets_every_answer_and_keeps_its_connection()
+    {
+        const int requests = 50_000;
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow); // never advanced: the write timeout cannot pass
+        await using var server = await TestServer.StartAsync(o => o with { MaxPendingOutput = 4096, WriteTimeout = TimeSpan.FromSeconds(30) }, time);
+        using var kiosk = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 1024 };
+        kiosk.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0));
+        await kiosk.ConnectAsync(IPAddress.Loopback, server.Port);
+
+        // More answers than the socket buffers hold, so that the server's flush has to wait for this client.
+        var sending = kiosk.SendAsync(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat(Status, requests))), SocketFlags.None);
+        Assert.NotNull(await server.Logs.WaitForAsync(l => l.Contains(" 1030 ", StringComparison.Ordinal)));
+
+        // Now it reads: every answer arrives, in full, and the waiting flushes carry on where they stopped.
+        var buffer = new byte[64 * 1024];
+        var answers = 0;
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (answers < requests)
+            {
+                var read = await kiosk.ReceiveAsync(buffer, SocketFlags.None, limit.Token);
+                Assert.NotEqual(0, read);
+                answers += buffer.AsSpan(0, read).Count((byte)'\r');
+            }
+        }
+
+        await sending;
+        Assert.Equal(requests, answers);
+
+        // The connection is still served, and was never closed.
+        await kiosk.SendAsync(Encoding.ASCII.GetBytes(Status), SocketFlags.None);
+        var next = new byte[512];
+        var length = await kiosk.ReceiveAsync(next, SocketFlags.None);
+        Assert.StartsWith("98", Encoding.ASCII.GetString(next, 0, length), StringComparison.Ordinal);
+        Assert.Equal(1, server.Server.Handler.ConnectionCount);
+        Assert.DoesNotContain(server.Logs.Lines, l => l.Contains("Connection closed", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(1023, 30)]
     [InlineData(64 * 1024 * 1024 + 1, 30)]
