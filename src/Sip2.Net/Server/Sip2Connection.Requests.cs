@@ -21,11 +21,10 @@ internal sealed partial class Sip2Connection
 
     private Sip2RequestContext? requestContext;
 
-    // Not async methods, this one and the steps of answering below: nearly every request is answered at once (a
-    // status, a refusal, a back end that answers synchronously), and each async method a message passed through
-    // cost a state machine, an execution-context save and restore, and copies of its result. Each step returns a
-    // completed ValueTask then, and only one that has to wait goes on in an async method of its own.
-    private ValueTask<FrameOutcome> HandleFrameAsync(ReadOnlySequence<byte> frame)
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<FrameOutcome> HandleFrameAsync(ReadOnlySequence<byte> frame)
     {
         if (IsBlank(frame))
         {
@@ -38,7 +37,7 @@ internal sealed partial class Sip2Connection
             // Answering it with a 96 would let two such ends trade them forever, so it gets no answer and
             // counts as unreadable: a stream of them is closed after MaxConsecutiveBadMessages.
             Log.ScResendNotAnswered(Logger, Id);
-            return new(new FrameOutcome(false, ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null));
+            return new FrameOutcome(false, ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null);
         }
 
         // The clock is read for the request's duration only when someone will see it (a metrics listener, debug logs).
@@ -49,7 +48,7 @@ internal sealed partial class Sip2Connection
         var request = Sip2MessageParser.Parse(frame, options);
         if (request.Message is not { } message)
         {
-            return new(WriteRequestScResend(request, options));
+            return WriteRequestScResend(request, options);
         }
 
         consecutiveBadMessages = 0;
@@ -59,11 +58,11 @@ internal sealed partial class Sip2Connection
             // Neither 96 nor 97 is ever remembered as the last response.
             if (lastResponse is null)
             {
-                return new(WriteRequestScResend(request, options));
+                return WriteRequestScResend(request, options);
             }
 
             Resend("97");
-            return new(new FrameOutcome(true, null));
+            return new FrameOutcome(true, null);
         }
 
         if (request.HasChecksum && request.SequenceNumber is { } sequence)
@@ -73,7 +72,7 @@ internal sealed partial class Sip2Connection
                 // The same message with the same AY and checksum: a retransmission of a request we already
                 // answered. Replay the answer rather than run it twice (no double checkout or payment).
                 Resend("retransmitted request");
-                return new(new FrameOutcome(true, null));
+                return new FrameOutcome(true, null);
             }
 
             if (lastSequence is { } previous && sequence != Sip2SequenceNumber.Next(previous))
@@ -84,78 +83,67 @@ internal sealed partial class Sip2Connection
             lastSequence = sequence;
         }
 
-        var answering = AnswerAsync(message);
-        return answering.IsCompletedSuccessfully
-            ? new(Answered(answering.Result, frame, request, started, timed))
-            : AnsweredAsync(answering, frame, request, started, timed);
-    }
-
-    // The frame stays in the pipe's buffer (the reader has not moved past it) while its answer is awaited.
-    private async ValueTask<FrameOutcome> AnsweredAsync(ValueTask<Answer> answering, ReadOnlySequence<byte> frame, Sip2ParseResult request, long started, bool timed) =>
-        Answered(await answering.ConfigureAwait(false), frame, request, started, timed);
-
-    private FrameOutcome Answered(Answer answer, ReadOnlySequence<byte> frame, Sip2ParseResult request, long started, bool timed)
-    {
-        var options = CodecOptions; // a login may have bound the session to another encoding or vendor profile
+        var answer = await AnswerAsync(message).ConfigureAwait(false);
+        options = CodecOptions; // a login may have bound the session to another encoding or vendor profile
         Write(answer.Response, options, TrailerFor(request), remember: true);
         RememberRequest(frame, request.HasChecksum && request.SequenceNumber is not null);
 
         if (timed)
         {
             var elapsed = (handler.TimeProvider.GetTimestamp() - started) * 1000.0 / handler.TimeProvider.TimestampFrequency;
-            Sip2ConnectionHandler.Metrics.Message(request.Message!.Command, answer.Outcome, elapsed);
-            Log.Request(Logger, Id, request.Message.Command, answer.Response.Command, elapsed);
+            Sip2ConnectionHandler.Metrics.Message(message.Command, answer.Outcome, elapsed);
+            Log.Request(Logger, Id, message.Command, answer.Response.Command, elapsed);
         }
 
         return new FrameOutcome(true, answer.Close);
     }
 
-    private ValueTask<Answer> AnswerAsync(Sip2Message message)
+    private async ValueTask<Answer> AnswerAsync(Sip2Message message)
     {
         switch (message)
         {
             case LoginRequest login:
-                return LoginAsync(login);
+                return await LoginAsync(login).ConfigureAwait(false);
             case ScStatusRequest status:
                 if (Binding is null && !Options.AllowScStatusBeforeLogin)
                 {
-                    return new(new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused", "status before login"));
+                    return new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused", "status before login");
                 }
 
-                return new(new Answer(AcsStatus(status), "ok"));
+                return new Answer(AcsStatus(status), "ok");
         }
 
         if (!message.Descriptor.IsRequest || !Sip2FailureResponses.Exists(message.Command))
         {
             // A response sent to us, or a message with no answer of its own: ask for the request again.
-            return new(new Answer(new RequestScResend(), "bad"));
+            return new Answer(new RequestScResend(), "bad");
         }
 
         if (Binding is null)
         {
             Log.RequestRefused(Logger, Id, message.Command, "not logged in");
-            return new(new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused"));
+            return new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused");
         }
 
         if (!Binding.BranchConfiguration.SupportedMessages.Allows(message.Command))
         {
             Log.RequestRefused(Logger, Id, message.Command, "not supported by the branch");
-            return new(new Answer(Refuse(message, Sip2MessageScenario.MessageNotSupported), "refused"));
+            return new Answer(Refuse(message, Sip2MessageScenario.MessageNotSupported), "refused");
         }
 
-        return CallBackendOnceAsync(message);
+        return await CallBackendOnceAsync(message).ConfigureAwait(false);
     }
 
     // A state-changing request already received for this registration (a kiosk retransmitting after it lost
     // its connection) is answered with the earlier outcome, waiting for it if it is still running.
-    private ValueTask<Answer> CallBackendOnceAsync(Sip2Message request)
+    private async ValueTask<Answer> CallBackendOnceAsync(Sip2Message request)
     {
         handler.Replays.Begin(Binding!.Registration.Id, request, out var earlier, out var claim);
-        return earlier is null ? CallBackendAsync(request, claim) : ReplayAsync(request, earlier);
-    }
+        if (earlier is null)
+        {
+            return await CallBackendAsync(request, claim).ConfigureAwait(false);
+        }
 
-    private async ValueTask<Answer> ReplayAsync(Sip2Message request, Sip2ReplayCache.Entry earlier)
-    {
         var response = earlier.Response;
         if (!response.IsCompleted)
         {
@@ -231,7 +219,7 @@ internal sealed partial class Sip2Connection
 
     // Runs the request in the back end. A replay claim, when given, learns the back end's real outcome, even one
     // that comes after the kiosk was told the back end timed out.
-    private ValueTask<Answer> CallBackendAsync(Sip2Message request, Sip2ReplayCache.Entry? claim)
+    private async ValueTask<Answer> CallBackendAsync(Sip2Message request, Sip2ReplayCache.Entry? claim)
     {
         var source = RentCallSource();
         var context = ContextFor(source.Token);
@@ -245,7 +233,7 @@ internal sealed partial class Sip2Connection
             claim?.Failed();
             ReturnCallSource(source);
             Log.BackendFailed(Logger, exception, Id, request.Command);
-            return new(new Answer(Refuse(request, Sip2MessageScenario.BackEndError), "failed"));
+            return new Answer(Refuse(request, Sip2MessageScenario.BackEndError), "failed");
         }
         catch
         {
@@ -253,28 +241,23 @@ internal sealed partial class Sip2Connection
             throw;
         }
 
-        if (!pending.IsCompleted)
+        if (pending.IsCompleted)
         {
-            return WaitForBackendAsync(request, claim, pending, source);
+            // A back end that answered at once (a cache, an in-memory system) needs no timeout timer.
+            ReturnCallSource(source);
+            try
+            {
+                var answered = Checked(request, pending);
+                Settle(claim, answered.Outcome == "ok" ? answered.Response : null);
+                return answered;
+            }
+            catch
+            {
+                claim?.Failed(); // the connection was aborted: nothing to remember
+                throw;
+            }
         }
 
-        // A back end that answered at once (a cache, an in-memory system) needs no timeout timer.
-        ReturnCallSource(source);
-        try
-        {
-            var answered = Checked(request, pending);
-            Settle(claim, answered.Outcome == "ok" ? answered.Response : null);
-            return new(answered);
-        }
-        catch
-        {
-            claim?.Failed(); // the connection was aborted: nothing to remember
-            throw;
-        }
-    }
-
-    private async ValueTask<Answer> WaitForBackendAsync(Sip2Message request, Sip2ReplayCache.Entry? claim, ValueTask<Sip2Message> pending, CancellationTokenSource source)
-    {
         using var owned = source; // a call that had to wait gets its source cancelled below: never reused
         var work = pending.AsTask();
         if (claim is not null)

@@ -385,62 +385,57 @@ internal sealed partial class Sip2Connection : IDisposable
 
     // Sends what is written. A flush that does not complete at once is waiting for the client to read (the
     // socket's or the transport's buffers are full); it gets WriteTimeout on the TimeProvider, then the
-    // connection is closed. Returns a reason when the connection must close. Not an async method: nearly every
-    // flush completes at once, and only one that waits goes on in WaitForFlushAsync.
-    private ValueTask<string?> FlushAsync()
+    // connection is closed. Returns a reason when the connection must close.
+    private async ValueTask<string?> FlushAsync()
     {
         var pendingBytes = transport.Output.CanGetUnflushedBytes ? transport.Output.UnflushedBytes : -1;
         try
         {
             var flush = transport.Output.FlushAsync(); // an abort cancels it (CancelPendingFlush), see WatchForEnd
-            return flush.IsCompleted ? new(Flushed(flush.GetAwaiter().GetResult())) : WaitForFlushAsync(flush, pendingBytes);
-        }
-        catch (Exception exception) when (FlushFailure(exception) is { } reason)
-        {
-            return new(reason);
-        }
-    }
-
-    private async ValueTask<string?> WaitForFlushAsync(ValueTask<FlushResult> flush, long pendingBytes)
-    {
-        try
-        {
-            var flushing = flush.AsTask();
-            using var stop = new CancellationTokenSource();
-            // The timer is armed before the wait is logged, so whoever sees the log line can move a fake
-            // clock past the deadline and know it is counted.
-            var deadline = Timeouts.Delay(Options.WriteTimeout, handler.TimeProvider, stop.Token);
-            Sip2ConnectionHandler.Metrics.OutputWaited();
-            Log.OutputWaiting(Logger, Id, pendingBytes);
-            var first = await Task.WhenAny(flushing, deadline).ConfigureAwait(false);
-            stop.Cancel();
-            if (first != flushing)
+            FlushResult result;
+            if (flush.IsCompleted)
             {
-                Sip2ConnectionHandler.Metrics.OutputStalled();
-                Log.OutputStalled(Logger, Id, Options.WriteTimeout.TotalMilliseconds, pendingBytes);
-                Abort(StalledReason); // cancels the flush (see WatchForEnd)
-                await Stopped(flushing).ConfigureAwait(false);
-                return StalledReason;
+                result = await flush.ConfigureAwait(false);
+            }
+            else
+            {
+                var flushing = flush.AsTask();
+                using var stop = new CancellationTokenSource();
+                // The timer is armed before the wait is logged, so whoever sees the log line can move a fake
+                // clock past the deadline and know it is counted.
+                var deadline = Timeouts.Delay(Options.WriteTimeout, handler.TimeProvider, stop.Token);
+                Sip2ConnectionHandler.Metrics.OutputWaited();
+                Log.OutputWaiting(Logger, Id, pendingBytes);
+                var first = await Task.WhenAny(flushing, deadline).ConfigureAwait(false);
+                stop.Cancel();
+                if (first != flushing)
+                {
+                    Sip2ConnectionHandler.Metrics.OutputStalled();
+                    Log.OutputStalled(Logger, Id, Options.WriteTimeout.TotalMilliseconds, pendingBytes);
+                    Abort(StalledReason); // cancels the flush (see WatchForEnd)
+                    await Stopped(flushing).ConfigureAwait(false);
+                    return StalledReason;
+                }
+
+                result = await flushing.ConfigureAwait(false);
             }
 
-            return Flushed(await flushing.ConfigureAwait(false));
+            if (result.IsCanceled)
+            {
+                return abortReason ?? "aborted";
+            }
+
+            return result.IsCompleted ? "client closed the connection" : null;
         }
-        catch (Exception exception) when (FlushFailure(exception) is { } reason)
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            return reason;
+            return abortReason ?? "aborted";
+        }
+        catch (System.IO.IOException)
+        {
+            return "connection reset by the client";
         }
     }
-
-    private string? Flushed(FlushResult result) =>
-        result.IsCanceled ? abortReason ?? "aborted" : result.IsCompleted ? "client closed the connection" : null;
-
-    // Why a failed flush ends the connection; null for a failure that is not the client's or an abort's doing.
-    private string? FlushFailure(Exception exception) => exception switch
-    {
-        OperationCanceledException when aborted.IsCancellationRequested => abortReason ?? "aborted",
-        System.IO.IOException => "connection reset by the client",
-        _ => null,
-    };
 
     private const string StalledReason = "client not reading its answers";
 
