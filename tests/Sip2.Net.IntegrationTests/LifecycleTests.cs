@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Sip2.Net.Access;
 using Sip2.Net.Encodings;
 using Sip2.Net.Messages;
+using Sip2.Net.Resolution;
 using Sip2.Net.Server;
 
 namespace Sip2.Net.IntegrationTests;
@@ -118,7 +119,10 @@ public class LifecycleTests
         await kiosk.SendAsync("11YN20240417    083058                  AOalpha|AAslow|AB3900001|AC|\r");
         var response = await AdvanceUntilAsync(time, kiosk.ReceiveAsync(), TimeSpan.FromSeconds(6));
 
+        // A refused checkout that tells the kiosk the library system is unavailable (try again), not that
+        // something went wrong (see staff): the back end did not fail, it did not answer in time.
         Assert.StartsWith("120", response, StringComparison.Ordinal);
+        Assert.Contains("|AF" + Sip2MessageCatalog.GetDefaultText(Sip2MessageScenario.BackEndUnavailable) + "|", response, StringComparison.Ordinal);
     }
 
     [Fact]
