@@ -208,7 +208,11 @@ public sealed class Sip2Server : IAsyncDisposable
 
     private sealed class StreamDuplexPipe(Stream stream) : IDuplexPipe
     {
-        public PipeReader Input { get; } = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
+        // Zero-byte reads: a read first waits for data with an empty buffer, and takes a buffer from the pool only
+        // when data has come. A kiosk is silent nearly all the time; without them every connection would hold a
+        // 4 KiB buffer while it waits (and under load, the buffer a message lands in would be one of thousands,
+        // out of the caches, instead of one recently returned to the pool).
+        public PipeReader Input { get; } = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true, useZeroByteReads: true));
 
         public PipeWriter Output { get; } = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
     }
