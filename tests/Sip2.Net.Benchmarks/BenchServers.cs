@@ -171,7 +171,7 @@ public static class BenchServers
     {
         client.NoDelay = true;
         await using var stream = new NetworkStream(client, ownsSocket: true);
-        var input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true));
+        var input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true, useZeroByteReads: true));
         var output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
         await AnswerLinesAsync(input, output, filler);
         await input.CompleteAsync();
