@@ -103,7 +103,7 @@ public static class Sip2KestrelServerOptionsExtensions
                 return;
             }
 
-            // The same reader as the standalone listener's: one set of rules, caps and log lines for both hosts.
+            // The engine's reader for pipes: the standalone listener's rules, deadline and log lines, parsed in place.
             handler ??= listenOptions.ApplicationServices.GetRequiredService<Sip2ConnectionHandler>();
             var reported = await handler.ReadProxyHeaderAsync(connection.Transport.Input, peer, proxies, connection.ConnectionClosed).ConfigureAwait(false);
             if (reported is null)

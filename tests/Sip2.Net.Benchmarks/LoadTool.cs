@@ -112,8 +112,8 @@ public static class LoadTool
         }
 
         await Task.Delay(TimeSpan.FromSeconds(warmupSeconds));
-        // With a control port, the server's allocations (GC.GetTotalAllocatedBytes, precise) and gen0 collections
-        // over the measured phase.
+        // With a control port, the server's allocations (GC.GetTotalAllocatedBytes, precise), gen0 collections and CPU
+        // time over the measured phase.
         var before = controlPort > 0 ? await IdleTool.QueryAsync(controlPort) : default;
         phase.Value = 1;
         var clock = Stopwatch.StartNew();

@@ -169,10 +169,11 @@ public abstract class Sip2Encoding
             }
 
             // ASCII reads the same in every SIP2 encoding, and nearly every value is ASCII (ids, barcodes, dates):
-            // those are widened directly rather than through the code page decoder.
+            // those are widened directly rather than through the code page decoder. (UTF-8's decoder has such a
+            // fast path of its own.)
             fixed (byte* pointer = bytes)
             {
-                return IsAscii(bytes) ? Encoding.ASCII.GetString(pointer, bytes.Length) : encoding.GetString(pointer, bytes.Length);
+                return latin1 is not null && IsAscii(bytes) ? Encoding.ASCII.GetString(pointer, bytes.Length) : encoding.GetString(pointer, bytes.Length);
             }
         }
 
@@ -201,16 +202,12 @@ public abstract class Sip2Encoding
                 return 0;
             }
 
-            if (latin1 is not null && text.Length <= destination.Length && IsLatin1(text, latin1))
+            if (latin1 is not null && text.Length <= destination.Length && TryWriteLatin1(text, destination, latin1))
             {
-                for (var i = 0; i < text.Length; i++)
-                {
-                    destination[i] = latin1[text[i]];
-                }
-
                 return text.Length;
             }
 
+            // Written again from the start by the code page, past whatever the table wrote.
             fixed (char* chars = text)
             fixed (byte* bytes = destination)
             {
@@ -240,7 +237,7 @@ public abstract class Sip2Encoding
         {
             foreach (var c in text)
             {
-                if (c >= table.Length || (table[c] == 0 && c != '\0'))
+                if (!HasByte(c, table))
                 {
                     return false;
                 }
@@ -248,6 +245,25 @@ public abstract class Sip2Encoding
 
             return true;
         }
+
+        // Checks and writes in one pass; false at the first character without a byte, the destination partly written.
+        private static bool TryWriteLatin1(ReadOnlySpan<char> text, Span<byte> destination, byte[] table)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (!HasByte(c, table))
+                {
+                    return false;
+                }
+
+                destination[i] = table[c];
+            }
+
+            return true;
+        }
+
+        private static bool HasByte(char c, byte[] table) => c < table.Length && (table[c] != 0 || c == '\0');
 
         private static byte[] CreateLatin1Table(Encoding encoding)
         {

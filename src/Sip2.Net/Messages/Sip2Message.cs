@@ -44,7 +44,9 @@ public abstract record Sip2Message
             return;
         }
 
-        fixedValues = CopyOf(Descriptor.FixedDefaults);
+        // A span copy: Array.Clone goes through the runtime's general object copy, which profiles showed as most of
+        // a response's construction.
+        fixedValues = Descriptor.FixedDefaults.AsSpan().ToArray();
         // The required fields and room for two more (a screen message, a print line), so that the initialisers of
         // a usual response neither regrow the list nor leave most of it unused.
         var template = Descriptor.RequiredFieldsTemplate;
@@ -70,21 +72,12 @@ public abstract record Sip2Message
             return;
         }
 
-        fixedValues = CopyOf(original.fixedValues!);
+        fixedValues = original.fixedValues!.AsSpan().ToArray();
         fields = new List<Sip2Field>(original.fields!);
     }
 
     /// <summary>The command code.</summary>
     public Sip2Command Command => Descriptor.Command;
-
-    // Array.Clone goes through the runtime's general object copy, which profiles showed as most of a response's
-    // construction; a new array and a span copy do the same for a few references at a fraction of the cost.
-    private static string[] CopyOf(string[] texts)
-    {
-        var copy = new string[texts.Length];
-        texts.AsSpan().CopyTo(copy);
-        return copy;
-    }
 
     // The storage itself, for the writer: enumerating the public IReadOnlyList views boxes an enumerator per message.
     internal string[] FixedTextStorage => FixedStore;
@@ -546,31 +539,36 @@ public abstract record Sip2Message
     {
         // One value is the common case (every non-repeatable field): no one-element array per property set.
         var list = FieldStore;
-        if (value is not null && IndexOfOnly(list, id) is var only and >= 0)
+        var at = IndexOfOnly(list, id);
+        if (value is not null && at >= 0)
         {
             // The field is there once (a required field of a new message, always): its value is replaced in place.
-            list[only] = new Sip2Field(id, value);
+            list[at] = new Sip2Field(id, value);
             return;
         }
 
-        var insertAt = RemoveAll(id);
+        // Absent (an optional field of a new message, usually): nothing to remove.
+        var insertAt = at == Absent ? -1 : RemoveAll(id);
         if (value is not null)
         {
             list.Insert(insertAt < 0 ? InsertPosition(id) : insertAt, new Sip2Field(id, value));
         }
     }
 
-    // Where the field stands when it is in the list exactly once, or -1.
+    private const int Absent = -1;
+    private const int Repeated = -2;
+
+    // Where the field stands when it is in the list exactly once; Absent or Repeated otherwise.
     private static int IndexOfOnly(List<Sip2Field> list, FieldId id)
     {
-        var found = -1;
+        var found = Absent;
         for (var i = 0; i < list.Count; i++)
         {
             if (list[i].Id == id)
             {
                 if (found >= 0)
                 {
-                    return -1;
+                    return Repeated;
                 }
 
                 found = i;

@@ -94,14 +94,17 @@ public static class Sip2MessageParser
             // so the message keeps a copy of the bytes and decodes each value when it is read: parsing
             // allocates the message and the copy, nothing per field (see Sip2Message.CreateLazy).
             // (Only a short fixed part can end inside a field; indexed, since enumerating the list boxes.)
-            for (var i = 0; i < fixedFields.Count && fixedAvailable < descriptor.FixedLength; i++)
+            if (fixedAvailable < descriptor.FixedLength)
             {
-                var field = fixedFields[i];
-                var available = fixedAvailable - field.Offset;
-                if (available > 0 && available < field.Length)
+                for (var i = 0; i < fixedFields.Count; i++)
                 {
-                    return Fail(Sip2ErrorCode.TruncatedFixedPart, body.Length, null,
-                        $"The fixed part of a {descriptor.SpecName} message is {descriptor.FixedLength} characters; it ends inside '{field.SpecName}'.", command, sequence, hasChecksum);
+                    var field = fixedFields[i];
+                    var available = fixedAvailable - field.Offset;
+                    if (available > 0 && available < field.Length)
+                    {
+                        return Fail(Sip2ErrorCode.TruncatedFixedPart, body.Length, null,
+                            $"The fixed part of a {descriptor.SpecName} message is {descriptor.FixedLength} characters; it ends inside '{field.SpecName}'.", command, sequence, hasChecksum);
+                    }
                 }
             }
 

@@ -139,20 +139,36 @@ public static class Sip2MessageWriter
 
         public void WriteText(scoped ReadOnlySpan<char> text, Sip2CodecOptions options)
         {
-            if (text.IsEmpty)
+            if (!text.IsEmpty)
             {
-                return;
+                WriteChecked(text, options, replaceFraming: false, default);
             }
+        }
 
-            var room = Room(text.Length);
-            if (TryWriteAscii(text, room, replaceFraming: false, default, out var sum))
+        // ASCII in one pass when it is; otherwise through the encoding, with the framing characters replaced first
+        // when asked.
+        private void WriteChecked(scoped ReadOnlySpan<char> text, Sip2CodecOptions options, bool replaceFraming, FramingCharacters framing)
+        {
+            if (TryWriteAscii(text, Room(text.Length), replaceFraming, framing, out var sum))
             {
                 Sum += sum;
                 Wrote(text.Length);
                 return;
             }
 
-            WriteEncoded(text, options);
+            if (!replaceFraming)
+            {
+                WriteEncoded(text, options);
+                return;
+            }
+
+            Span<char> copy = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+            for (var i = 0; i < text.Length; i++)
+            {
+                copy[i] = framing.Apply(text[i]);
+            }
+
+            WriteEncoded(copy, options);
         }
 
         private void WriteEncoded(scoped ReadOnlySpan<char> text, Sip2CodecOptions options)
@@ -168,19 +184,14 @@ public static class Sip2MessageWriter
         // nearly every value is ASCII (ids, barcodes, dates, flags): those are narrowed here in one pass that also
         // sums the bytes and (for a field value) writes the delimiter, CR, LF and NUL as their replacement, without
         // the encoder's two passes (count, then encode). False, with `destination` partly written, as soon as a
-        // character (or the replacement) is not ASCII.
+        // character is not ASCII (the replacement always is: Sip2CodecOptions checks it).
         private static bool TryWriteAscii(ReadOnlySpan<char> text, Span<byte> destination, bool replaceFraming, FramingCharacters framing, out uint sum)
         {
             sum = 0;
             destination = destination.Slice(0, text.Length);
             for (var i = 0; i < text.Length; i++)
             {
-                var c = text[i];
-                if (replaceFraming && (c == framing.Delimiter || c == '\r' || c == '\n' || c == '\0'))
-                {
-                    c = framing.Replacement;
-                }
-
+                var c = replaceFraming ? framing.Apply(text[i]) : text[i];
                 if (c >= 0x7F)
                 {
                     return false; // DEL and everything above it are left to the encoding
@@ -213,22 +224,7 @@ public static class Sip2MessageWriter
             }
 
             // A value can never break the framing: its delimiters, CRs, LFs and NULs go out as the replacement.
-            var framing = new FramingCharacters(options.FieldDelimiter, options.DelimiterReplacement);
-            if (TryWriteAscii(text, Room(text.Length), replaceFraming: true, framing, out var sum))
-            {
-                Sum += sum;
-                Wrote(text.Length);
-                return;
-            }
-
-            Span<char> copy = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                copy[i] = c == framing.Delimiter || c == '\r' || c == '\n' || c == '\0' ? framing.Replacement : c;
-            }
-
-            WriteEncoded(copy, options);
+            WriteChecked(text, options, replaceFraming: true, new FramingCharacters(options.FieldDelimiter, options.DelimiterReplacement));
         }
     }
 
@@ -237,6 +233,8 @@ public static class Sip2MessageWriter
         public char Delimiter { get; } = delimiter;
 
         public char Replacement { get; } = replacement;
+
+        public char Apply(char c) => c == Delimiter || c == '\r' || c == '\n' || c == '\0' ? Replacement : c;
     }
 }
 

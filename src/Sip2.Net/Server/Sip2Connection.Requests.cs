@@ -422,12 +422,16 @@ internal sealed partial class Sip2Connection
     {
         if (!remember)
         {
-            Sip2MessageWriter.Write(transport.Output, response, options, trailer);
             if (Logger.IsEnabled(LogLevel.Trace))
             {
-                Trace("->", new ReadOnlySequence<byte>(Sip2MessageWriter.ToBytes(response, options, trailer)), options);
+                // Formatted once, for the wire and the trace.
+                var bytes = Sip2MessageWriter.ToBytes(response, options, trailer);
+                transport.Output.Write(bytes);
+                Trace("->", new ReadOnlySequence<byte>(bytes), options);
+                return;
             }
 
+            Sip2MessageWriter.Write(transport.Output, response, options, trailer);
             return;
         }
 

@@ -16,7 +16,8 @@ namespace Sip2.Net.Server;
 
 /// <summary>
 /// One client connection: reads frames, answers each in order, one request in flight at a time.
-/// All state here belongs to the connection's single reading loop, so none of it needs locking.
+/// All state here belongs to the connection's single reading loop, so none of it needs locking, except the read
+/// deadline, which the read timer's callback also reads (see ReadTimerFired).
 /// </summary>
 internal sealed partial class Sip2Connection : IDisposable
 {
@@ -235,14 +236,7 @@ internal sealed partial class Sip2Connection : IDisposable
     private static void CancelPending(IDuplexPipe transport)
     {
         CancelRead(transport.Input);
-        try
-        {
-            transport.Output.CancelPendingFlush();
-        }
-        catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException)
-        {
-            // The connection finished meanwhile.
-        }
+        IfStillOpen(transport.Output.CancelPendingFlush);
     }
 
     private void ReadTimerFired()
@@ -282,11 +276,13 @@ internal sealed partial class Sip2Connection : IDisposable
         }
     }
 
-    private static void CancelRead(PipeReader input)
+    private static void CancelRead(PipeReader input) => IfStillOpen(input.CancelPendingRead);
+
+    private static void IfStillOpen(Action cancel)
     {
         try
         {
-            input.CancelPendingRead();
+            cancel();
         }
         catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException)
         {
@@ -305,7 +301,7 @@ internal sealed partial class Sip2Connection : IDisposable
             reason = "message not completed in time";
         }
 
-        if (Session?.IsBound != true && loginDeadline < deadline)
+        if (loginDeadline < deadline) // long.MaxValue once the session is bound
         {
             deadline = loginDeadline;
             reason = "login timeout";

@@ -42,16 +42,14 @@ public sealed partial class Sip2ConnectionHandler
         }
 
         // A pipe lets the header be parsed in place from whatever has arrived, and only the header consumed.
-        using var deadline = Timeouts.CreateCancellationSource(Options.PartialMessageTimeout, TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken, Stopping);
-        try
+        return await WithinHeaderDeadlineAsync(proxy, async token =>
         {
             while (true)
             {
-                var read = await input.ReadAsync(linked.Token).ConfigureAwait(false);
+                var read = await input.ReadAsync(token).ConfigureAwait(false);
                 if (read.IsCanceled)
                 {
-                    throw new OperationCanceledException();
+                    return NotInTime(proxy);
                 }
 
                 var buffer = read.Buffer;
@@ -71,14 +69,10 @@ public sealed partial class Sip2ConnectionHandler
                 input.AdvanceTo(read.Buffer.Start, read.Buffer.End);
                 if (read.IsCompleted)
                 {
-                    throw new EndOfStreamException();
+                    return NotInTime(proxy);
                 }
             }
-        }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
-        {
-            return NotInTime(proxy);
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     // The standalone listener's reader, over the socket's stream. It asks for exactly the bytes the header can
@@ -91,11 +85,9 @@ public sealed partial class Sip2ConnectionHandler
             return null;
         }
 
-        using var deadline = Timeouts.CreateCancellationSource(Options.PartialMessageTimeout, TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken, Stopping);
-        var header = new byte[Sip2ProxyHeader.MaxLength];
-        try
+        return await WithinHeaderDeadlineAsync(proxy, async token =>
         {
+            var header = new byte[Sip2ProxyHeader.MaxLength];
             var length = 0;
             while (true)
             {
@@ -117,15 +109,27 @@ public sealed partial class Sip2ConnectionHandler
                 var end = length + count;
                 while (length < end)
                 {
-                    var got = await read(header, length, end - length, linked.Token).ConfigureAwait(false);
+                    var got = await read(header, length, end - length, token).ConfigureAwait(false);
                     if (got <= 0)
                     {
-                        throw new EndOfStreamException();
+                        return NotInTime(proxy);
                     }
 
                     length += got;
                 }
             }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Both readers: a header must be complete within PartialMessageTimeout (and before the server stops); one that
+    // is not, or whose connection ends or fails first, is refused as not in time.
+    private async Task<IPEndPoint?> WithinHeaderDeadlineAsync(IPAddress proxy, Func<CancellationToken, Task<IPEndPoint?>> read, CancellationToken cancellationToken)
+    {
+        using var deadline = Timeouts.CreateCancellationSource(Options.PartialMessageTimeout, TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken, Stopping);
+        try
+        {
+            return await read(linked.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {

@@ -26,9 +26,11 @@ public sealed record Sip2ListenEndpoint
     /// <summary>The proxies allowed to send a PROXY header on this endpoint; a connection from anywhere else is closed.</summary>
     public IReadOnlyList<Sip2IPNetwork> TrustedProxies { get; init; } = [];
 
+    internal const string NoAddress = "every endpoint needs an address";
+
     // The rules every endpoint must meet, in either host (Validate, and Kestrel's ListenSip2): what is wrong, or null.
     internal string? Problem =>
-        EndPoint is null ? "every endpoint needs an address"
+        EndPoint is null ? NoAddress
         : Certificate is { HasPrivateKey: false } ? "a TLS certificate needs its private key"
         : ProxyProtocol && TrustedProxies is not { Count: > 0 } ? "a PROXY protocol endpoint needs at least one trusted proxy"
         : null;
@@ -122,7 +124,7 @@ public sealed record Sip2ServerOptions
         Require(Endpoints is { Count: > 0 }, nameof(Endpoints), "at least one endpoint");
         foreach (var endpoint in Endpoints!)
         {
-            var problem = endpoint is null ? "every endpoint needs an address" : endpoint.Problem;
+            var problem = endpoint is null ? Sip2ListenEndpoint.NoAddress : endpoint.Problem;
             Require(problem is null, nameof(Endpoints), problem!);
         }
 
