@@ -220,9 +220,11 @@ public static class BenchServers
     }
 
     /// <summary>
-    /// Each connection to the control port gets one line: open connections, working set and managed heap after a full GC,
-    /// bytes allocated so far, and the count of gen0 collections and the process's CPU time (µs) before and after that
-    /// forced GC, so that the load tool can leave the GC it forces out of what it measures.
+    /// Each connection to the control port sends one line, <c>memory</c> or <c>counters</c>, and gets one line back:
+    /// open connections, bytes allocated so far, the count of gen0 collections and the process's CPU time (µs); for
+    /// <c>memory</c> also the working set and managed heap after a full collection, with the collections and CPU time
+    /// counted before and after it, so that the load tool can leave the collection it forced out of what it measures
+    /// (for <c>counters</c> nothing is forced, and both counts agree).
     /// </summary>
     private static async Task ServeControlAsync(int port, Func<int> connections, CancellationToken stop)
     {
@@ -242,17 +244,25 @@ public static class BenchServers
 
             using (client)
             {
+                using var reader = new StreamReader(client.GetStream(), Encoding.ASCII, leaveOpen: true);
+                var memory = await reader.ReadLineAsync(stop) != "counters";
                 // Collections so far, before this query's own forced ones (and after them, below), so that the
                 // load tool can tell how many the load caused.
                 var collections = GC.CollectionCount(0);
                 var cpu = ProcessorMicroseconds();
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                GC.Collect();
-                var managed = GC.GetTotalMemory(forceFullCollection: true);
-                using var process = Process.GetCurrentProcess();
-                process.Refresh();
-                var line = $"connections={connections()} workingSet={process.WorkingSet64} managed={managed} allocated={GC.GetTotalAllocatedBytes(precise: true)} gcs={collections} gcsForced={GC.CollectionCount(0)} cpu={cpu} cpuForced={ProcessorMicroseconds()}\n";
+                long workingSet = 0, managed = 0;
+                if (memory)
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect();
+                    managed = GC.GetTotalMemory(forceFullCollection: true);
+                    using var process = Process.GetCurrentProcess();
+                    process.Refresh();
+                    workingSet = process.WorkingSet64;
+                }
+
+                var line = $"connections={connections()} workingSet={workingSet} managed={managed} allocated={GC.GetTotalAllocatedBytes(precise: true)} gcs={collections} gcsForced={GC.CollectionCount(0)} cpu={cpu} cpuForced={ProcessorMicroseconds()}\n";
                 await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(line), stop);
             }
         }

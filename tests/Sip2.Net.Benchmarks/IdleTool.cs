@@ -15,7 +15,7 @@ public static class IdleTool
 {
     public static async Task<int> RunAsync(int port, int controlPort, int connections, double settleSeconds)
     {
-        var before = await QueryAsync(controlPort);
+        var before = await QueryAsync(controlPort, "memory");
         Console.WriteLine($"before: {before.Line}");
         var status = Sip2MessageWriter.ToBytes(SampleMessages.ScStatus, Sip2CodecOptions.Default, Sip2Trailer.WithChecksum(0));
         var sockets = new Socket[connections];
@@ -38,7 +38,7 @@ public static class IdleTool
         }
 
         await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
-        var after = await QueryAsync(controlPort);
+        var after = await QueryAsync(controlPort, "memory");
         Console.WriteLine($"after:  {after.Line}");
         var open = after.Connections - before.Connections;
         var workingSet = (after.WorkingSet - before.WorkingSet) / (double)connections;
@@ -53,10 +53,15 @@ public static class IdleTool
         return open == connections ? 0 : 4;
     }
 
-    internal static async Task<(string Line, int Connections, long WorkingSet, long Managed, long Allocated, long Collections, long CollectionsForced, long Cpu, long CpuForced)> QueryAsync(int controlPort)
+    /// <summary>
+    /// One line from a server's control port: <c>memory</c> (after a full collection: the working set and managed
+    /// heap) or <c>counters</c> (no collection; the memory figures are then 0).
+    /// </summary>
+    internal static async Task<(string Line, int Connections, long WorkingSet, long Managed, long Allocated, long Collections, long CollectionsForced, long Cpu, long CpuForced)> QueryAsync(int controlPort, string query)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, controlPort);
+        await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(query + "\n"));
         using var reader = new StreamReader(client.GetStream(), Encoding.ASCII);
         var line = (await reader.ReadLineAsync())!;
         var values = line.Split(' ').Select(p => p.Split('=')).ToDictionary(p => p[0], p => long.Parse(p[1], CultureInfo.InvariantCulture));

@@ -73,121 +73,197 @@ public static class LoadTool
         Sip2Checksum.WriteHex(Sip2Checksum.Compute(frame.AsSpan(0, checksum)), frame.AsSpan(checksum, 4));
     }
 
-    public static async Task<int> RunAsync(int port, int controlPort, int connections, double warmupSeconds, double seconds, string label, string? outPath)
+    /// <summary>
+    /// Drives every target in turn, in short slices, for <paramref name="cycles"/> cycles: on a shared machine whose
+    /// speed drifts from second to second, servers measured seconds apart see different machines, and slices of a
+    /// second or so, taken in turn, see the same one. Each target gets <paramref name="connections"/> connections of
+    /// its own, opened once and kept; in a slice only that target's connections send, for
+    /// <paramref name="settleSeconds"/> unmeasured and then <paramref name="sliceSeconds"/> measured. The order of the
+    /// targets rotates from cycle to cycle, so that none always follows the same one. First, each target is driven
+    /// <paramref name="warmupSeconds"/> unmeasured (the JIT, the thread pool, the caches). Every slice is one row of
+    /// the output, with its cycle, so that <see cref="Report"/> can pair each server with the baseline of the same
+    /// cycle.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<LoadTarget> targets, int connections, int cycles, double warmupSeconds, double settleSeconds, double sliceSeconds, string? outPath)
     {
         var frames = BuildFrames();
         CheckFrames(frames);
-        var sockets = new Socket[connections];
-        // Connect in bounded batches so the accept backlog never overflows at 1,024.
-        for (var i = 0; i < connections; i += 64)
+        var driven = new List<(LoadTarget Target, LoadConnection[] Connections)>();
+        foreach (var target in targets)
         {
-            var batch = Enumerable.Range(i, Math.Min(64, connections - i)).Select(async n =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
-                sockets[n] = socket;
-            });
-            await Task.WhenAll(batch);
+            driven.Add((target, await ConnectAsync(target.Port, connections, frames)));
         }
 
-        var phase = new Phase();
-        var samples = new List<long>[connections];
         var errors = 0L;
-        var workers = new Task[connections];
-        for (var i = 0; i < connections; i++)
+        if (warmupSeconds > 0)
         {
-            var n = i;
-            samples[n] = new List<long>(4096);
-            workers[n] = Task.Run(async () =>
+            foreach (var (target, open) in driven)
             {
-                try
-                {
-                    await DriveAsync(sockets[n], frames, n, phase, samples[n]);
-                }
-                catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            });
+                errors += (await DriveSliceAsync(target, open, 0, warmupSeconds)).Errors;
+            }
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(warmupSeconds));
-        // With a control port, the server's allocations (GC.GetTotalAllocatedBytes, precise), gen0 collections and CPU
-        // time over the measured phase.
-        var before = controlPort > 0 ? await IdleTool.QueryAsync(controlPort) : default;
-        phase.Value = 1;
-        var clock = Stopwatch.StartNew();
-        var clientCpu = BenchServers.ProcessorMicroseconds();
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
-        phase.Value = 2;
-        var elapsed = clock.Elapsed.TotalSeconds;
-        clientCpu = BenchServers.ProcessorMicroseconds() - clientCpu;
-        var after = controlPort > 0 ? await IdleTool.QueryAsync(controlPort) : default;
-        await Task.WhenAll(workers);
-        foreach (var socket in sockets)
+        for (var cycle = 1; cycle <= cycles; cycle++)
+        {
+            for (var turn = 0; turn < driven.Count; turn++)
+            {
+                var (target, open) = driven[(cycle - 1 + turn) % driven.Count];
+                var slice = await DriveSliceAsync(target, open, settleSeconds, sliceSeconds);
+                errors += slice.Errors;
+                Console.WriteLine(slice.Describe(target.Label, connections, cycle));
+                if (outPath is not null)
+                {
+                    await File.AppendAllTextAsync(outPath, slice.Row(target.Label, connections, cycle) + "\n");
+                }
+            }
+        }
+
+        foreach (var socket in driven.SelectMany(d => d.Connections).Select(c => c.Socket))
         {
             socket.Dispose();
-        }
-
-        var all = samples.SelectMany(s => s).ToArray();
-        Array.Sort(all);
-        var toMs = 1000.0 / Stopwatch.Frequency;
-        double At(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)] * toMs;
-        var rate = all.Length / elapsed;
-        // CPU per message, server (from its control port, without the GC that port forces) and this load tool: with
-        // many connections both share the machine's cores, and the throughput ratio follows the sum of the two.
-        var measured = Math.Max(1, all.Length);
-        var serverBytes = controlPort > 0 ? (after.Allocated - before.Allocated) / (double)measured : double.NaN;
-        var serverCpu = controlPort > 0 ? (after.Cpu - before.CpuForced) / (double)measured : double.NaN;
-        var perClient = clientCpu / (double)measured;
-        var line = string.Join('\t', label, connections.ToString(CultureInfo.InvariantCulture), rate.ToString("F0", CultureInfo.InvariantCulture),
-            At(0.50).ToString("F3", CultureInfo.InvariantCulture), At(0.99).ToString("F3", CultureInfo.InvariantCulture),
-            At(0.999).ToString("F3", CultureInfo.InvariantCulture), errors.ToString(CultureInfo.InvariantCulture),
-            serverBytes.ToString("F0", CultureInfo.InvariantCulture), serverCpu.ToString("F2", CultureInfo.InvariantCulture), perClient.ToString("F2", CultureInfo.InvariantCulture));
-        var perMessage = controlPort > 0 && all.Length > 0
-            ? $", server {serverBytes:F0} B/msg, {serverCpu:F2} µs CPU/msg, {(after.Collections - before.CollectionsForced) / elapsed:F0} gen0 GCs/s"
-            : "";
-        perMessage += $", load tool {perClient:F2} µs CPU/msg";
-        Console.WriteLine($"{label} c={connections}: {rate:F0} msg/s, p50 {At(0.50):F3} ms, p99 {At(0.99):F3} ms, p99.9 {At(0.999):F3} ms, errors {errors}{perMessage}");
-        if (outPath is not null)
-        {
-            await File.AppendAllTextAsync(outPath, line + "\n");
         }
 
         return errors == 0 ? 0 : 4;
     }
 
-    private static async Task DriveAsync(Socket socket, byte[][] frames, int start, Phase phase, List<long> samples)
+    private static async Task<LoadConnection[]> ConnectAsync(int port, int connections, byte[][] frames)
     {
-        var receive = new byte[4096];
-        frames = frames.Select(f => (byte[])f.Clone()).ToArray(); // this connection's own, rewritten below
-        var serial = (long)start * 1_000_000_000; // unique across connections: the connection, then a count
-        var next = start % frames.Length;
-        while (phase.Value < 2)
+        var open = new LoadConnection[connections];
+        // Connect in bounded batches so the accept backlog never overflows at 1,024.
+        for (var i = 0; i < connections; i += 64)
         {
-            var frame = frames[next];
-            next = next + 1 == frames.Length ? 0 : next + 1;
-            MakeUnique(frame, ++serial);
-            var sent = Stopwatch.GetTimestamp();
-            await socket.SendAsync(frame, SocketFlags.None);
-            // One request in flight: the answer ends at the first CR (an LF after it is left in the buffer's tail).
-            while (true)
+            await Task.WhenAll(Enumerable.Range(i, Math.Min(64, connections - i)).Select(async n =>
             {
-                var read = await socket.ReceiveAsync(receive, SocketFlags.None);
-                if (read == 0)
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
+                open[n] = new LoadConnection(socket, frames, n);
+            }));
+        }
+
+        return open;
+    }
+
+    // One slice: the target's connections send for settle + measured seconds; the figures are of the measured part.
+    private static async Task<Slice> DriveSliceAsync(LoadTarget target, LoadConnection[] connections, double settleSeconds, double measuredSeconds)
+    {
+        var phase = new Phase();
+        var samples = new List<long>[connections.Length];
+        var errors = 0L;
+        var workers = new Task[connections.Length];
+        for (var i = 0; i < connections.Length; i++)
+        {
+            var (connection, taken) = (connections[i], samples[i] = new List<long>(1024));
+            workers[i] = Task.Run(async () =>
+            {
+                if (connection.Failed)
                 {
-                    throw new IOException("The server closed the connection.");
+                    return;
                 }
 
-                if (receive.AsSpan(0, read).IndexOf((byte)'\r') >= 0)
+                try
                 {
-                    break;
+                    await connection.DriveAsync(phase, taken);
                 }
-            }
+                catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException)
+                {
+                    connection.Failed = true;
+                    Interlocked.Increment(ref errors);
+                }
+            });
+        }
 
-            if (phase.Value == 1)
+        await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
+        // With a control port, the server's allocations (GC.GetTotalAllocatedBytes, precise), gen0 collections and CPU
+        // time over the measured part, read without forcing a collection.
+        var before = target.ControlPort > 0 ? await IdleTool.QueryAsync(target.ControlPort, "counters") : default;
+        phase.Value = 1;
+        var clock = Stopwatch.StartNew();
+        var clientCpu = BenchServers.ProcessorMicroseconds();
+        await Task.Delay(TimeSpan.FromSeconds(measuredSeconds));
+        phase.Value = 2;
+        var elapsed = clock.Elapsed.TotalSeconds;
+        clientCpu = BenchServers.ProcessorMicroseconds() - clientCpu;
+        var after = target.ControlPort > 0 ? await IdleTool.QueryAsync(target.ControlPort, "counters") : default;
+        await Task.WhenAll(workers);
+        var all = samples.SelectMany(s => s).ToArray();
+        Array.Sort(all);
+        var measured = Math.Max(1, all.Length);
+        return new Slice(
+            all,
+            elapsed,
+            Interlocked.Read(ref errors),
+            target.ControlPort > 0 ? (after.Allocated - before.Allocated) / (double)measured : double.NaN,
+            // Less the CPU of a collection an old build's control port forces (a new one forces none: there the two agree).
+            target.ControlPort > 0 ? (after.Cpu - before.CpuForced) / (double)measured : double.NaN,
+            target.ControlPort > 0 ? (after.Collections - before.CollectionsForced) / elapsed : double.NaN,
+            clientCpu / (double)measured);
+    }
+
+    // The figures of one slice; latencies are Stopwatch ticks, sorted.
+    private sealed record Slice(long[] Latencies, double Seconds, long Errors, double ServerBytes, double ServerCpu, double Collections, double ClientCpu)
+    {
+        private double Rate => Latencies.Length / Seconds;
+
+        private double At(double q) => Latencies.Length == 0
+            ? double.NaN
+            : Latencies[Math.Min(Latencies.Length - 1, (int)Math.Ceiling(q * Latencies.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
+
+        public string Row(string label, int connections, int cycle) => string.Join('\t',
+            label, connections.ToString(CultureInfo.InvariantCulture), Rate.ToString("F0", CultureInfo.InvariantCulture),
+            At(0.50).ToString("F3", CultureInfo.InvariantCulture), At(0.99).ToString("F3", CultureInfo.InvariantCulture),
+            At(0.999).ToString("F3", CultureInfo.InvariantCulture), Errors.ToString(CultureInfo.InvariantCulture),
+            ServerBytes.ToString("F0", CultureInfo.InvariantCulture), ServerCpu.ToString("F2", CultureInfo.InvariantCulture),
+            ClientCpu.ToString("F2", CultureInfo.InvariantCulture), cycle.ToString(CultureInfo.InvariantCulture));
+
+        public string Describe(string label, int connections, int cycle)
+        {
+            var server = double.IsNaN(ServerCpu) ? "" : $", server {ServerBytes:F0} B/msg, {ServerCpu:F2} µs CPU/msg, {Collections:F0} gen0 GCs/s";
+            return $"{label} c={connections} cycle {cycle}: {Rate:F0} msg/s, p50 {At(0.50):F3} ms, p99 {At(0.99):F3} ms, p99.9 {At(0.999):F3} ms, errors {Errors}{server}, load tool {ClientCpu:F2} µs CPU/msg";
+        }
+    }
+
+    // A connection of the load, kept from slice to slice with its own copy of the frames and its count, so that
+    // no checkout or checkin is ever sent twice.
+    private sealed class LoadConnection(Socket socket, byte[][] frames, int number)
+    {
+        private readonly byte[] receive = new byte[4096];
+        private readonly byte[][] frames = frames.Select(f => (byte[])f.Clone()).ToArray();
+        private long serial = (long)number * 1_000_000_000; // unique across connections: the connection, then a count
+        private int next = number % frames.Length;
+
+        public Socket Socket { get; } = socket;
+
+        public bool Failed { get; set; }
+
+        // Sends one request at a time until the phase ends, timing those answered in the measured phase.
+        public async Task DriveAsync(Phase phase, List<long> samples)
+        {
+            while (phase.Value < 2)
             {
-                samples.Add(Stopwatch.GetTimestamp() - sent);
+                var frame = frames[next];
+                next = next + 1 == frames.Length ? 0 : next + 1;
+                MakeUnique(frame, ++serial);
+                var sent = Stopwatch.GetTimestamp();
+                await Socket.SendAsync(frame, SocketFlags.None);
+                // One request in flight: the answer ends at the first CR (an LF after it is left in the buffer's tail).
+                while (true)
+                {
+                    var read = await Socket.ReceiveAsync(receive, SocketFlags.None);
+                    if (read == 0)
+                    {
+                        throw new IOException("The server closed the connection.");
+                    }
+
+                    if (receive.AsSpan(0, read).IndexOf((byte)'\r') >= 0)
+                    {
+                        break;
+                    }
+                }
+
+                if (phase.Value == 1)
+                {
+                    samples.Add(Stopwatch.GetTimestamp() - sent);
+                }
             }
         }
     }
@@ -198,42 +274,62 @@ public static class LoadTool
     }
 
     /// <summary>
-    /// Medians over the repeats of every (label, connections) row, and the SIP2 server's throughput as a ratio to the
-    /// baseline's: the ratio of the medians, and the median of the ratios of each repeat (the SIP2 run and the baseline
-    /// run just before it, which saw the same state of a shared machine).
+    /// Medians over the slices of every (label, connections) row, and each server's throughput as a ratio to the
+    /// baseline's: the ratio of the medians, and the median and middle half of the paired ratios (each slice against
+    /// the baseline's slice of the same cycle, which saw the same state of a shared machine).
     /// </summary>
     public static int Report(string path, string baselineLabel)
     {
         static double Number(string[] f, int i) => i < f.Length ? double.Parse(f[i], CultureInfo.InvariantCulture) : double.NaN;
-        var rows = File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select((f, index) => new
+        var rows = File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(f => new
         {
-            Index = index, Label = f[0], Connections = int.Parse(f[1], CultureInfo.InvariantCulture), Rate = Number(f, 2),
+            Label = f[0], Connections = int.Parse(f[1], CultureInfo.InvariantCulture), Rate = Number(f, 2),
             P50 = Number(f, 3), P99 = Number(f, 4), P999 = Number(f, 5), Errors = long.Parse(f[6], CultureInfo.InvariantCulture),
-            ServerBytes = Number(f, 7), ServerCpu = Number(f, 8), ClientCpu = Number(f, 9),
+            ServerBytes = Number(f, 7), ServerCpu = Number(f, 8), ClientCpu = Number(f, 9), Cycle = (int)Number(f, 10),
         }).ToList();
-        static double Median(IEnumerable<double> values)
+        static double Quantile(IEnumerable<double> values, double q)
         {
+            // Linear between the two nearest ranks; q = 0.5 is the usual median.
             var sorted = values.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToArray();
-            return sorted.Length == 0 ? double.NaN : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+            if (sorted.Length == 0)
+            {
+                return double.NaN;
+            }
+
+            var rank = q * (sorted.Length - 1);
+            var low = (int)Math.Floor(rank);
+            return sorted[low] + ((rank - low) * (sorted[Math.Min(low + 1, sorted.Length - 1)] - sorted[low]));
         }
 
+        static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
         static string Format(double value, string format) => double.IsNaN(value) ? "" : value.ToString(format, CultureInfo.InvariantCulture);
 
-        Console.WriteLine("| server | connections | runs | msg/s (median) | ratio of medians | median of paired ratios | p50 ms | p99 ms | p99.9 ms | server B/msg | server µs CPU/msg | load tool µs CPU/msg | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| server | connections | slices | msg/s (median) | ratio of medians | median of paired ratios | paired ratios, middle half | p50 ms | p99 ms | p99.9 ms | server B/msg | server µs CPU/msg | load tool µs CPU/msg | errors |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in rows.GroupBy(r => (r.Label, r.Connections)).OrderBy(g => g.Key.Connections).ThenBy(g => g.Key.Label == baselineLabel ? 0 : 1).ThenBy(g => g.Key.Label))
         {
             var baselines = rows.Where(r => r.Label == baselineLabel && r.Connections == group.Key.Connections).ToList();
             var rate = Median(group.Select(r => r.Rate));
             var ratio = baselines.Count == 0 ? double.NaN : rate / Median(baselines.Select(r => r.Rate));
-            // Each run against the baseline run of the same repeat: the last one before it.
             var paired = group.Key.Label == baselineLabel
-                ? 1.0
-                : Median(group.Select(r => baselines.LastOrDefault(b => b.Index < r.Index) is { } b ? r.Rate / b.Rate : double.NaN));
+                ? []
+                : group.Select(r => baselines.FirstOrDefault(b => b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN).ToList();
+            var middle = paired.Count == 0 ? "" : $"{Format(Quantile(paired, 0.25), "F2")}–{Format(Quantile(paired, 0.75), "F2")}";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key.Label} | {group.Key.Connections} | {group.Count()} | {rate:F0} | {Format(ratio, "F2")} | {Format(paired, "F2")} | {Median(group.Select(r => r.P50)):F2} | {Median(group.Select(r => r.P99)):F2} | {Median(group.Select(r => r.P999)):F2} | {Format(Median(group.Select(r => r.ServerBytes)), "F0")} | {Format(Median(group.Select(r => r.ServerCpu)), "F1")} | {Format(Median(group.Select(r => r.ClientCpu)), "F1")} | {group.Sum(r => r.Errors)} |"));
+                $"| {group.Key.Label} | {group.Key.Connections} | {group.Count()} | {rate:F0} | {Format(ratio, "F2")} | {(paired.Count == 0 ? "1.00" : Format(Median(paired), "F2"))} | {middle} | {Median(group.Select(r => r.P50)):F2} | {Median(group.Select(r => r.P99)):F2} | {Median(group.Select(r => r.P999)):F2} | {Format(Median(group.Select(r => r.ServerBytes)), "F0")} | {Format(Median(group.Select(r => r.ServerCpu)), "F1")} | {Format(Median(group.Select(r => r.ClientCpu)), "F1")} | {group.Sum(r => r.Errors)} |"));
         }
 
         return 0;
+    }
+}
+
+/// <summary>A server the load tool drives: its label in the results, its port, and its control port (0 for none).</summary>
+public sealed record LoadTarget(string Label, int Port, int ControlPort)
+{
+    /// <summary>Reads <c>label=port</c> or <c>label=port:control-port</c>.</summary>
+    public static LoadTarget Parse(string text)
+    {
+        var (label, ports) = text.Split('=', 2) is [var l, var p] ? (l, p.Split(':')) : throw new FormatException($"not label=port[:control-port]: {text}");
+        return new LoadTarget(label, int.Parse(ports[0], CultureInfo.InvariantCulture), ports.Length > 1 ? int.Parse(ports[1], CultureInfo.InvariantCulture) : 0);
     }
 }

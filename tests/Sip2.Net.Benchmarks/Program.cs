@@ -11,7 +11,11 @@ using Sip2.Net.Benchmarks;
 //                                       that much other memory between messages, as the kernel's work does under load
 //   server   --port N [--control-port N] [--host-mode standalone|kestrel]
 //   baseline --port N [--control-port N]
+//   load     --target label=port[:control-port] [--target ...] --connections N [--cycles N] [--slice S] [--settle S]
+//            [--warmup S] [--out file.tsv]
+//                                       the targets in turn, in slices (see LoadTool.RunAsync); one row per slice
 //   load     --port N [--control-port N] --connections N [--warmup S] [--duration S] [--label L] [--out file.tsv]
+//                                       one target: --warmup unmeasured, then --duration measured
 //   idle     --port N --control-port N [--connections 10000] [--settle S]
 //   report   --in file.tsv [--baseline-label baseline]
 // Only 127.0.0.1 is ever listened on or connected to.
@@ -48,8 +52,12 @@ switch (mode)
     case "baseline":
         return await BenchServers.RunBaselineAsync(Int("--port", 6002), Int("--control-port", 0), stop.Token);
     case "load":
-        return await LoadTool.RunAsync(Int("--port", 6001), Int("--control-port", 0), Int("--connections", 1), Double("--warmup", 2), Double("--duration", 10),
-            Option("--label", "sip2"), rest.Contains("--out") ? Option("--out", "") : null);
+        var targets = rest.Select((arg, i) => (arg, i)).Where(a => a.arg == "--target" && a.i + 1 < rest.Length).Select(a => LoadTarget.Parse(rest[a.i + 1])).ToList();
+        var outPath = rest.Contains("--out") ? Option("--out", "") : null;
+        return targets.Count > 0
+            ? await LoadTool.RunAsync(targets, Int("--connections", 1), Int("--cycles", 10), Double("--warmup", 2), Double("--settle", 0.5), Double("--slice", 1), outPath)
+            : await LoadTool.RunAsync([new LoadTarget(Option("--label", "sip2"), Int("--port", 6001), Int("--control-port", 0))], Int("--connections", 1), cycles: 1,
+                warmupSeconds: 0, settleSeconds: Double("--warmup", 2), sliceSeconds: Double("--duration", 10), outPath);
     case "idle":
         return await IdleTool.RunAsync(Int("--port", 6001), Int("--control-port", 6101), Int("--connections", 10_000), Double("--settle", 3));
     case "report":

@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Reproduces the load figures in docs/performance.md: the SIP2 server and the baseline line server, both on
-# 127.0.0.1, driven by the same closed-loop load tool at each connection count, alternating in every
-# repeat so both see the same machine state; then medians and the throughput ratio; then idle memory.
+# 127.0.0.1, driven by the same closed-loop load tool at each connection count. The servers take turns in
+# slices of --slice seconds (after --settle unmeasured), --cycles times, so that all of them see the same
+# state of a shared machine; then medians and the throughput ratios; then idle memory.
 # --host-mode both runs the standalone listener and Kestrel hosting as two servers in the same run.
 #
-#   tests/Sip2.Net.Benchmarks/run-load.sh [--host-mode standalone|kestrel|both] [--duration S] [--warmup S]
-#                                         [--repeats N] [--connections "1 16 256 1024"] [--idle N] [--out DIR]
+#   tests/Sip2.Net.Benchmarks/run-load.sh [--host-mode standalone|kestrel|both] [--cycles N] [--slice S]
+#                                         [--settle S] [--warmup S] [--connections "1 16 256 1024"] [--idle N]
+#                                         [--out DIR]
 #                                         [--compare-dll PATH]   (another build of the benchmarks exe, e.g. from
 #                                          before a change: its SIP2 server runs as "sip2-compare" in the same run)
 set -euo pipefail
 
 host_mode=standalone
-duration=10
+cycles=20
+slice=1
+settle=0.5
 warmup=2
-repeats=3
 counts="1 16 256 1024"
 idle=10000
 out=""
@@ -21,9 +24,10 @@ compare=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --host-mode) host_mode=$2; shift 2 ;;
-    --duration) duration=$2; shift 2 ;;
+    --cycles) cycles=$2; shift 2 ;;
+    --slice) slice=$2; shift 2 ;;
+    --settle) settle=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
-    --repeats) repeats=$2; shift 2 ;;
     --connections) counts=$2; shift 2 ;;
     --idle) idle=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -70,19 +74,17 @@ if [[ -n $compare ]]; then
   wait_port $compare_port
 fi
 
+targets=(--target "baseline=$baseline_port:$baseline_control_port")
+for mode in "${modes[@]}"; do targets+=(--target "sip2-$mode=${sip2_port[$mode]}:${control_port[$mode]}"); done
+if [[ -n $compare ]]; then targets+=(--target "sip2-compare=$compare_port:$compare_control_port"); fi
+
 tsv="$out/load.tsv"
 : >"$tsv"
-echo "date: $(date -u +%FT%TZ)  duration ${duration}s (+${warmup}s warm-up), repeats $repeats, host mode $host_mode"
-for run in $(seq 1 "$repeats"); do
-  for c in $counts; do
-    $bench load --port $baseline_port --control-port $baseline_control_port --connections "$c" --warmup "$warmup" --duration "$duration" --label baseline --out "$tsv"
-    for mode in "${modes[@]}"; do
-      $bench load --port "${sip2_port[$mode]}" --control-port "${control_port[$mode]}" --connections "$c" --warmup "$warmup" --duration "$duration" --label "sip2-$mode" --out "$tsv"
-    done
-    if [[ -n $compare ]]; then
-      $bench load --port $compare_port --control-port $compare_control_port --connections "$c" --warmup "$warmup" --duration "$duration" --label sip2-compare --out "$tsv"
-    fi
-  done
+echo "date: $(date -u +%FT%TZ)  host mode $host_mode, $cycles cycles of ${slice}s slices (+${settle}s settling each), 10s warm-up per server, then ${warmup}s at each count"
+# Each server's JIT compiles its hot path in tiers over its first seconds of load: run them all past that first.
+$bench load "${targets[@]}" --connections 16 --cycles 0 --warmup 10
+for c in $counts; do
+  $bench load "${targets[@]}" --connections "$c" --cycles "$cycles" --slice "$slice" --settle "$settle" --warmup "$warmup" --out "$tsv"
 done
 echo
 $bench report --in "$tsv" --baseline-label baseline
