@@ -40,15 +40,11 @@ public static class Sip2MessageWriter
             writer.WriteText(text.AsSpan(), options);
         }
 
-        var delimiter = (byte)options.FieldDelimiter;
+        // A value can never break the framing: its delimiters, CRs, LFs and NULs go out as the replacement.
+        var framing = new FramingCharacters(options.FieldDelimiter, options.DelimiterReplacement);
         foreach (var field in message.FieldStorage)
         {
-            ascii[0] = field.Id.First;
-            ascii[1] = field.Id.Second;
-            writer.Write(ascii.Slice(0, 2));
-            writer.WriteValue(field.Value, options);
-            ascii[0] = delimiter;
-            writer.Write(ascii.Slice(0, 1));
+            writer.WriteField(field.Id, field.Value, options, framing);
         }
 
         if (trailer.HasChecksum)
@@ -139,29 +135,40 @@ public static class Sip2MessageWriter
 
         public void WriteText(scoped ReadOnlySpan<char> text, Sip2CodecOptions options)
         {
-            if (!text.IsEmpty)
+            if (text.IsEmpty)
             {
-                WriteChecked(text, options, replaceFraming: false, default);
+                return;
             }
-        }
 
-        // ASCII in one pass when it is; otherwise through the encoding, with the framing characters replaced first
-        // when asked.
-        private void WriteChecked(scoped ReadOnlySpan<char> text, Sip2CodecOptions options, bool replaceFraming, FramingCharacters framing)
-        {
-            if (TryWriteAscii(text, Room(text.Length), replaceFraming, framing, out var sum))
+            if (TryWriteAscii(text, Room(text.Length), out var sum))
             {
                 Sum += sum;
                 Wrote(text.Length);
                 return;
             }
 
-            if (!replaceFraming)
+            WriteEncoded(text, options);
+        }
+
+        // The field's id, value and delimiter. Nearly every value is ASCII (ids, barcodes, dates, flags): then all three
+        // go into one reservation of the output in one pass.
+        public void WriteField(FieldId id, string value, Sip2CodecOptions options, FramingCharacters framing)
+        {
+            var text = Cut(value.AsSpan(), options.MaxFieldLength);
+            var room = Room(text.Length + 3);
+            room[0] = id.First;
+            room[1] = id.Second;
+            var delimiter = (byte)framing.Delimiter;
+            if (TryWriteAscii(text, room.Slice(2), framing, out var sum))
             {
-                WriteEncoded(text, options);
+                room[text.Length + 2] = delimiter;
+                Sum += sum + id.First + id.Second + delimiter;
+                Wrote(text.Length + 3);
                 return;
             }
 
+            Sum += (uint)(id.First + id.Second);
+            Wrote(2);
             Span<char> copy = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
             for (var i = 0; i < text.Length; i++)
             {
@@ -169,6 +176,20 @@ public static class Sip2MessageWriter
             }
 
             WriteEncoded(copy, options);
+            Room(1)[0] = delimiter;
+            Sum += delimiter;
+            Wrote(1);
+        }
+
+        // A value is cut to the longest allowed, never between the two halves of a surrogate pair.
+        private static ReadOnlySpan<char> Cut(ReadOnlySpan<char> text, int maxLength)
+        {
+            if (text.Length <= maxLength)
+            {
+                return text;
+            }
+
+            return text.Slice(0, char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength);
         }
 
         private void WriteEncoded(scoped ReadOnlySpan<char> text, Sip2CodecOptions options)
@@ -180,21 +201,21 @@ public static class Sip2MessageWriter
             Wrote(written);
         }
 
-        // Every SIP2 encoding (IBM850, UTF-8, ASCII folding) writes a character below 0x7F as its own byte, and
-        // nearly every value is ASCII (ids, barcodes, dates, flags): those are narrowed here in one pass that also
-        // sums the bytes and (for a field value) writes the delimiter, CR, LF and NUL as their replacement, without
-        // the encoder's two passes (count, then encode). False, with `destination` partly written, as soon as a
-        // character is not ASCII (the replacement always is: Sip2CodecOptions checks it).
-        private static bool TryWriteAscii(ReadOnlySpan<char> text, Span<byte> destination, bool replaceFraming, FramingCharacters framing, out uint sum)
+        // Every SIP2 encoding (IBM850, UTF-8, ASCII folding) writes a character below 0x7F as its own byte: an ASCII
+        // text is narrowed here in one pass that also sums the bytes, without the encoder's two passes (count, then
+        // encode). False, with `destination` partly written, as soon as a character is not ASCII. DEL and everything
+        // above it are left to the encoding. Two copies of the loop, with and without the framing replacement, so
+        // that neither tests which it is per character.
+        private static bool TryWriteAscii(ReadOnlySpan<char> text, Span<byte> destination, out uint sum)
         {
             sum = 0;
             destination = destination.Slice(0, text.Length);
             for (var i = 0; i < text.Length; i++)
             {
-                var c = replaceFraming ? framing.Apply(text[i]) : text[i];
+                var c = text[i];
                 if (c >= 0x7F)
                 {
-                    return false; // DEL and everything above it are left to the encoding
+                    return false;
                 }
 
                 destination[i] = (byte)c;
@@ -204,27 +225,25 @@ public static class Sip2MessageWriter
             return true;
         }
 
-        public void WriteValue(string value, Sip2CodecOptions options)
+        // As above, writing the delimiter, CR, LF and NUL as the replacement (which is always ASCII: Sip2CodecOptions
+        // checks it).
+        private static bool TryWriteAscii(ReadOnlySpan<char> text, Span<byte> destination, FramingCharacters framing, out uint sum)
         {
-            var text = value.AsSpan();
-            if (text.Length > options.MaxFieldLength)
+            sum = 0;
+            destination = destination.Slice(0, text.Length);
+            for (var i = 0; i < text.Length; i++)
             {
-                var cut = options.MaxFieldLength;
-                if (char.IsHighSurrogate(text[cut - 1]))
+                var c = framing.Apply(text[i]);
+                if (c >= 0x7F)
                 {
-                    cut--; // never split a surrogate pair
+                    return false;
                 }
 
-                text = text.Slice(0, cut);
+                destination[i] = (byte)c;
+                sum += c;
             }
 
-            if (text.IsEmpty)
-            {
-                return;
-            }
-
-            // A value can never break the framing: its delimiters, CRs, LFs and NULs go out as the replacement.
-            WriteChecked(text, options, replaceFraming: true, new FramingCharacters(options.FieldDelimiter, options.DelimiterReplacement));
+            return true;
         }
     }
 
