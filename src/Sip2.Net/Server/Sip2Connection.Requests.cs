@@ -43,7 +43,7 @@ internal sealed partial class Sip2Connection
         // The clock is read for the request's duration only when someone will see it (a metrics listener, debug logs).
         var timed = Sip2ConnectionHandler.Metrics.MessagesObserved || Logger.IsEnabled(LogLevel.Debug);
         var started = timed ? handler.TimeProvider.GetTimestamp() : 0;
-        var options = CodecOptions;
+        var options = State.Codec;
         Trace("<-", frame, options);
         var request = Sip2MessageParser.Parse(frame, options);
         if (request.Message is not { } message)
@@ -84,8 +84,8 @@ internal sealed partial class Sip2Connection
         }
 
         var answer = await AnswerAsync(message).ConfigureAwait(false);
-        options = CodecOptions; // a login may have bound the session to another encoding or vendor profile
-        Write(answer.Response, options, TrailerFor(request), remember: true);
+        options = State.Codec; // a login may have bound the session to another encoding or vendor profile
+        Write(answer.Response, options, TrailerFor(request, options), remember: true);
         RememberRequest(frame, request.HasChecksum && request.SequenceNumber is not null);
 
         if (timed)
@@ -119,26 +119,27 @@ internal sealed partial class Sip2Connection
             return new Answer(new RequestScResend(), "bad");
         }
 
-        if (Binding is null)
+        var state = State;
+        if (state.Replays is null)
         {
             Log.RequestRefused(Logger, Id, message.Command, "not logged in");
             return new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused");
         }
 
-        if (!Binding.BranchConfiguration.SupportedMessages.Allows(message.Command))
+        if (!state.Supported.Allows(message.Command))
         {
             Log.RequestRefused(Logger, Id, message.Command, "not supported by the branch");
             return new Answer(Refuse(message, Sip2MessageScenario.MessageNotSupported), "refused");
         }
 
-        return await CallBackendOnceAsync(message).ConfigureAwait(false);
+        return await CallBackendOnceAsync(message, state.Replays).ConfigureAwait(false);
     }
 
     // A state-changing request already received for this registration (a kiosk retransmitting after it lost
     // its connection) is answered with the earlier outcome, waiting for it if it is still running.
-    private async ValueTask<Answer> CallBackendOnceAsync(Sip2Message request)
+    private async ValueTask<Answer> CallBackendOnceAsync(Sip2Message request, Sip2ReplayCache.Bucket replays)
     {
-        handler.Replays.Begin(Binding!.Registration.Id, request, out var earlier, out var claim);
+        handler.Replays.Begin(replays, request, out var earlier, out var claim);
         if (earlier is null)
         {
             return await CallBackendAsync(request, claim).ConfigureAwait(false);
@@ -164,7 +165,7 @@ internal sealed partial class Sip2Connection
         }
 
         // The earlier attempt failed in the back end and was forgotten: this one runs afresh.
-        return await CallBackendOnceAsync(request).ConfigureAwait(false);
+        return await CallBackendOnceAsync(request, replays).ConfigureAwait(false);
     }
 
     private async ValueTask<Answer> LoginAsync(LoginRequest login)
@@ -409,42 +410,38 @@ internal sealed partial class Sip2Connection
         return new FrameOutcome(true, ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null);
     }
 
-    private Sip2Trailer TrailerFor(Sip2ParseResult request) => ErrorDetection switch
+    private static Sip2Trailer TrailerFor(Sip2ParseResult request, Sip2CodecOptions options) => options.ErrorDetection switch
     {
         Sip2ErrorDetectionMode.Off => Sip2Trailer.None,
         Sip2ErrorDetectionMode.On => Sip2Trailer.WithChecksum(request.SequenceNumber),
         _ => request.HasChecksum ? Sip2Trailer.WithChecksum(request.SequenceNumber) : Sip2Trailer.None,
     };
 
-    // A response to remember is written into the last-response buffer and copied from there; a 96 (never
-    // remembered) straight into the transport.
+    // Writes a response to the transport; one to remember (not a 96) is kept for a 97 or a retransmission.
     private void Write(Sip2Message response, Sip2CodecOptions options, Sip2Trailer trailer, bool remember)
     {
-        if (!remember)
+        if (remember)
         {
-            if (Logger.IsEnabled(LogLevel.Trace))
-            {
-                // Formatted once, for the wire and the trace.
-                var bytes = Sip2MessageWriter.ToBytes(response, options, trailer);
-                transport.Output.Write(bytes);
-                Trace("->", new ReadOnlySequence<byte>(bytes), options);
-                return;
-            }
+            lastResponse = new Sent(response, options, trailer);
+        }
 
-            Sip2MessageWriter.Write(transport.Output, response, options, trailer);
+        if (Logger.IsEnabled(LogLevel.Trace))
+        {
+            // Formatted once, for the wire and the trace.
+            var bytes = Sip2MessageWriter.ToBytes(response, options, trailer);
+            transport.Output.Write(bytes);
+            Trace("->", new ReadOnlySequence<byte>(bytes), options);
             return;
         }
 
-        lastResponse ??= new GrowingBufferWriter(256);
-        lastResponse.Clear();
-        Sip2MessageWriter.Write(lastResponse, response, options, trailer);
-        transport.Output.Write(lastResponse.WrittenSpan);
-        Trace("->", new ReadOnlySequence<byte>(lastResponse.WrittenMemory), options);
+        Sip2MessageWriter.Write(transport.Output, response, options, trailer);
     }
 
+    // The last response again, byte for byte: the same message, options and trailer (its AY and AZ are still right).
     private void Resend(string reason)
     {
-        transport.Output.Write(lastResponse!.WrittenSpan);
+        var sent = lastResponse!.Value;
+        Sip2MessageWriter.Write(transport.Output, sent.Response, sent.Options, sent.Trailer);
         Sip2ConnectionHandler.Metrics.Resend();
         Log.Resent(Logger, Id, reason);
     }

@@ -24,14 +24,13 @@ internal sealed partial class Sip2Connection : IDisposable
     private readonly Sip2ConnectionHandler handler;
     private readonly IDuplexPipe transport;
     private readonly CancellationTokenSource aborted;
-    // The last response (for 97 and retransmissions), written here and copied to the transport, and the last
-    // checksummed request: buffers reused from message to message rather than a new array copy of each, made
-    // when first needed (an idle kiosk that never sent a request holds neither).
-    private GrowingBufferWriter? lastResponse;
+    // The last response (for 97 and retransmissions), kept as the message and how it was written, and written
+    // again the same way when asked for (formatting is a function of those three); and the last checksummed
+    // request, in a buffer reused from message to message, made when first needed.
+    private Sent? lastResponse;
     private byte[]? lastRequest;
     private int lastRequestLength = -1;
-    private Sip2CodecOptions? codecOptions;
-    private Sip2SessionBinding? codecOptionsFor;
+    private Bound? bound;
     // Read deadlines. A timer operation per read (arm, then disarm when the data came) was a measurable share of
     // a message's cost, so the deadline is a number the read loop writes, and one timer per connection checks it
     // only when it fires: early, after activity moved the deadline on, it sets itself for the new deadline; at or
@@ -74,33 +73,48 @@ internal sealed partial class Sip2Connection : IDisposable
 
     private ILogger Logger => handler.Logger;
 
-    private Sip2SessionBinding? Binding => Session?.Binding;
-
-    private Sip2ErrorDetectionMode ErrorDetection =>
-        Options.ErrorDetection ?? Binding?.VendorProfile.ErrorDetection ?? Sip2ErrorDetectionMode.Auto;
-
-    // The codec options only change when a login binds the session (the server options are immutable), so
-    // they are built once per binding rather than per request.
-    private Sip2CodecOptions CodecOptions
+    // What the connection works with from its binding, rebuilt only when the binding changes (a login): one object
+    // read per message, instead of the session's binding, its vendor profile, branch and registration each time.
+    private Bound State
     {
         get
         {
-            var binding = Binding;
-            if (codecOptions is null || !ReferenceEquals(codecOptionsFor, binding))
-            {
-                codecOptions = new()
-                {
-                    Encoding = binding?.Encoding ?? Options.DefaultEncoding,
-                    ErrorDetection = ErrorDetection,
-                    ParseMode = Options.ParseMode,
-                    Terminator = binding?.VendorProfile.Terminator ?? Sip2Terminator.Cr,
-                };
-                codecOptionsFor = binding;
-            }
-
-            return codecOptions;
+            var binding = Session?.Binding;
+            return bound is { } state && ReferenceEquals(state.Binding, binding) ? state : bound = new Bound(binding, handler);
         }
     }
+
+    private Sip2SessionBinding? Binding => State.Binding;
+
+    private sealed class Bound
+    {
+        public Bound(Sip2SessionBinding? binding, Sip2ConnectionHandler handler)
+        {
+            var options = handler.Options;
+            Binding = binding;
+            Codec = new Sip2CodecOptions
+            {
+                Encoding = binding?.Encoding ?? options.DefaultEncoding,
+                ErrorDetection = options.ErrorDetection ?? binding?.VendorProfile.ErrorDetection ?? Sip2ErrorDetectionMode.Auto,
+                ParseMode = options.ParseMode,
+                Terminator = binding?.VendorProfile.Terminator ?? Sip2Terminator.Cr,
+            };
+            Supported = binding?.BranchConfiguration.SupportedMessages ?? default;
+            Replays = binding is null ? null : handler.Replays.For(binding.Registration.Id);
+        }
+
+        public Sip2SessionBinding? Binding { get; }
+
+        // The server's options never change, so only the binding decides these.
+        public Sip2CodecOptions Codec { get; }
+
+        public SupportedMessages Supported { get; }
+
+        // The replay cache's entries of the binding's registration.
+        public Sip2ReplayCache.Bucket? Replays { get; }
+    }
+
+    private readonly record struct Sent(Sip2Message Response, Sip2CodecOptions Options, Sip2Trailer Trailer);
 
     public void Abort(string reason)
     {

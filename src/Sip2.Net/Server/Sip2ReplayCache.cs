@@ -45,12 +45,15 @@ internal sealed class Sip2ReplayCache
         command => command,
         command => Sip2MessageTable.Get(command).FixedFields.Single(f => f.PropertyName == nameof(CheckoutRequest.TransactionDate)).Index);
 
+    /// <summary>The remembered requests of one registration (a connection keeps its registration's while bound).</summary>
+    public Bucket For(Guid registration) => registrations.GetOrAdd(registration, static _ => new Bucket());
+
     /// <summary>
     /// Finds an earlier identical request of the registration within the window (<paramref name="earlier"/>,
     /// whose outcome may still be to come), or records this one (<paramref name="claim"/>, which the caller
     /// must settle). Both are null when the request cannot be matched safely.
     /// </summary>
-    public void Begin(Guid registration, Sip2Message request, out Entry? earlier, out Entry? claim)
+    public void Begin(Bucket bucket, Sip2Message request, out Entry? earlier, out Entry? claim)
     {
         earlier = null;
         claim = null;
@@ -62,7 +65,6 @@ internal sealed class Sip2ReplayCache
 
         var now = time.GetUtcNow();
         var hash = Hash(request);
-        var bucket = registrations.GetOrAdd(registration, static _ => new Bucket());
         lock (bucket)
         {
             bucket.Prune(now - window, EntriesPerRegistration);

@@ -22,7 +22,7 @@ public sealed class ReplayCacheTests
 
     private static Sip2ReplayCache.Entry Claim(Sip2ReplayCache cache, Sip2Message request)
     {
-        cache.Begin(Registration, request, out var earlier, out var claim);
+        cache.Begin(cache.For(Registration), request, out var earlier, out var claim);
         Assert.Null(earlier);
         return Assert.IsType<Sip2ReplayCache.Entry>(claim);
     }
@@ -33,7 +33,7 @@ public sealed class ReplayCacheTests
         var cache = new Sip2ReplayCache(time, TimeSpan.FromMinutes(2));
         Claim(cache, Checkout("i1")).Succeeded(Answer("i1"));
 
-        cache.Begin(Registration, Checkout("i1"), out var earlier, out var claim);
+        cache.Begin(cache.For(Registration), Checkout("i1"), out var earlier, out var claim);
 
         Assert.Null(claim);
         Assert.Equal(Answer("i1"), await earlier!.Response);
@@ -48,7 +48,7 @@ public sealed class ReplayCacheTests
             Claim(cache, Checkout("i" + i)).Succeeded(Answer("i" + i));
         }
 
-        cache.Begin(Registration, Checkout("i1"), out var kept, out _);
+        cache.Begin(cache.For(Registration), Checkout("i1"), out var kept, out _);
         Assert.NotNull(kept);
         Claim(cache, Checkout("i0")); // the oldest was dropped: it runs again
     }
@@ -60,7 +60,7 @@ public sealed class ReplayCacheTests
         var running = Claim(cache, Checkout("i1"));
         time.Advance(TimeSpan.FromMinutes(10));
 
-        cache.Begin(Registration, Checkout("i1"), out var earlier, out _);
+        cache.Begin(cache.For(Registration), Checkout("i1"), out var earlier, out _);
         Assert.Same(running, earlier);
 
         running.Failed();
@@ -74,16 +74,16 @@ public sealed class ReplayCacheTests
         var cache = new Sip2ReplayCache(time, TimeSpan.FromMinutes(2));
         Claim(cache, Checkout("i1")).Succeeded(Answer("i1"));
 
-        cache.Begin(Guid.NewGuid(), Checkout("i1"), out var otherRegistration, out _);
+        cache.Begin(cache.For(Guid.NewGuid()), Checkout("i1"), out var otherRegistration, out _);
         Assert.Null(otherRegistration);
 
         var read = new ItemInformationRequest { TransactionDate = Sip2Timestamp.Parse("20261128    100000"), InstitutionId = "alpha", ItemIdentifier = "i1" };
-        cache.Begin(Registration, read, out var earlierRead, out var readClaim);
+        cache.Begin(cache.For(Registration), read, out var earlierRead, out var readClaim);
         Assert.Null(earlierRead);
         Assert.Null(readClaim);
 
         var blank = Checkout("i2") with { TransactionDate = null };
-        cache.Begin(Registration, blank, out var earlierBlank, out var blankClaim);
+        cache.Begin(cache.For(Registration), blank, out var earlierBlank, out var blankClaim);
         Assert.Null(earlierBlank);
         Assert.Null(blankClaim);
     }
