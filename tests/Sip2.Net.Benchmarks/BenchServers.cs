@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -121,9 +122,55 @@ public static class BenchServers
 
     /// <summary>
     /// The baseline: the same socket and pipe set-up as the standalone server, answering each CR-terminated line
-    /// with a fixed line of the same size. What is left between it and the SIP2 server is the SIP2 work.
+    /// with a fixed line of the same size. What is left between it and the SIP2 server is the SIP2 work. With
+    /// <paramref name="hostMode"/> <c>kestrel</c>, the same line answerer behind Kestrel's socket transport, the
+    /// SIP2 server's Kestrel mode without the SIP2 work: what Kestrel's transport costs on its own.
     /// </summary>
-    public static async Task<int> RunBaselineAsync(int port, int controlPort, CancellationToken stop)
+    public static Task<int> RunBaselineAsync(int port, int controlPort, string hostMode, CancellationToken stop) => hostMode switch
+    {
+        "standalone" => RunBaselineAsync(port, controlPort, stop),
+        "kestrel" => RunKestrelBaselineAsync(port, controlPort, stop),
+        _ => Unknown(hostMode),
+    };
+
+    private static async Task<int> RunKestrelBaselineAsync(int port, int controlPort, CancellationToken stop)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.None);
+        var open = 0;
+        var filler = Filler();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Run(async connection =>
+        {
+            Interlocked.Increment(ref open);
+            try
+            {
+                await AnswerLinesAsync(connection.Transport.Input, connection.Transport.Output, filler);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref open);
+            }
+        })));
+        await using var app = builder.Build();
+        await app.StartAsync(stop);
+        Console.WriteLine($"baseline server (kestrel) listening on 127.0.0.1:{port}");
+        var control = controlPort > 0 ? ServeControlAsync(controlPort, () => Volatile.Read(ref open), stop) : Task.CompletedTask;
+        await WaitAsync(stop);
+        await control;
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await app.StopAsync(stopping.Token);
+        return 0;
+    }
+
+    private static byte[] Filler()
+    {
+        var filler = new byte[64 * 1024];
+        filler.AsSpan().Fill((byte)'x');
+        return filler;
+    }
+
+    private static async Task<int> RunBaselineAsync(int port, int controlPort, CancellationToken stop)
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
@@ -131,8 +178,7 @@ public static class BenchServers
         Console.WriteLine($"baseline server listening on 127.0.0.1:{((IPEndPoint)listener.LocalEndPoint!).Port}");
         var open = 0;
         var control = controlPort > 0 ? ServeControlAsync(controlPort, () => Volatile.Read(ref open), stop) : Task.CompletedTask;
-        var filler = new byte[64 * 1024];
-        filler.AsSpan().Fill((byte)'x');
+        var filler = Filler();
         using var registration = stop.Register(listener.Dispose);
         while (!stop.IsCancellationRequested)
         {

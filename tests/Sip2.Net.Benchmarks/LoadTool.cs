@@ -304,6 +304,8 @@ public static class LoadTool
         static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
         static string Format(double value, string format) => double.IsNaN(value) ? "" : value.ToString(format, CultureInfo.InvariantCulture);
 
+        Console.WriteLine("Against the baseline:");
+        Console.WriteLine();
         Console.WriteLine("| server | connections | slices | msg/s (median) | ratio of medians | median of paired ratios | paired ratios, middle half | p50 ms | p99 ms | p99.9 ms | server B/msg | server µs CPU/msg | load tool µs CPU/msg | errors |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in rows.GroupBy(r => (r.Label, r.Connections)).OrderBy(g => g.Key.Connections).ThenBy(g => g.Key.Label == baselineLabel ? 0 : 1).ThenBy(g => g.Key.Label))
@@ -317,6 +319,32 @@ public static class LoadTool
             var middle = paired.Count == 0 ? "" : $"{Format(Quantile(paired, 0.25), "F2")}–{Format(Quantile(paired, 0.75), "F2")}";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {group.Key.Label} | {group.Key.Connections} | {group.Count()} | {rate:F0} | {Format(ratio, "F2")} | {(paired.Count == 0 ? "1.00" : Format(Median(paired), "F2"))} | {middle} | {Median(group.Select(r => r.P50)):F2} | {Median(group.Select(r => r.P99)):F2} | {Median(group.Select(r => r.P999)):F2} | {Format(Median(group.Select(r => r.ServerBytes)), "F0")} | {Format(Median(group.Select(r => r.ServerCpu)), "F1")} | {Format(Median(group.Select(r => r.ClientCpu)), "F1")} | {group.Sum(r => r.Errors)} |"));
+        }
+
+        // Each host's SIP2 server against the line answerer on the same host (sip2-kestrel against baseline-kestrel):
+        // the SIP2 work alone, without what the host's transport costs.
+        var sameHost = rows.Select(r => r.Label).Distinct()
+            .Where(l => l.StartsWith("sip2-", StringComparison.Ordinal) && rows.Any(r => r.Label == "baseline-" + l["sip2-".Length..]))
+            .ToList();
+        if (sameHost.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Against the line answerer on the same host:");
+            Console.WriteLine();
+            Console.WriteLine("| server | against | connections | ratio of medians | median of paired ratios | paired ratios, middle half |");
+            Console.WriteLine("|---|---|---:|---:|---:|---:|");
+            foreach (var label in sameHost)
+            {
+                var line = "baseline-" + label["sip2-".Length..];
+                foreach (var connections in rows.Where(r => r.Label == label).Select(r => r.Connections).Distinct().Order())
+                {
+                    var mine = rows.Where(r => r.Label == label && r.Connections == connections).ToList();
+                    var theirs = rows.Where(r => r.Label == line && r.Connections == connections).ToList();
+                    var paired = mine.Select(r => theirs.FirstOrDefault(b => b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN).ToList();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {label} | {line} | {connections} | {Format(Median(mine.Select(r => r.Rate)) / Median(theirs.Select(r => r.Rate)), "F2")} | {Format(Median(paired), "F2")} | {Format(Quantile(paired, 0.25), "F2")}–{Format(Quantile(paired, 0.75), "F2")} |"));
+                }
+            }
         }
 
         return 0;

@@ -10,7 +10,7 @@ using Sip2.Net.Benchmarks;
 //                                       3 s warm-up, then CPU time and bytes allocated per message; --evict writes
 //                                       that much other memory between messages, as the kernel's work does under load
 //   server   --port N [--control-port N] [--host-mode standalone|kestrel]
-//   baseline --port N [--control-port N]
+//   baseline --port N [--control-port N] [--host-mode standalone|kestrel]
 //   load     --target label=port[:control-port] [--target ...] --connections N [--cycles N] [--slice S] [--settle S]
 //            [--warmup S] [--out file.tsv]
 //                                       the targets in turn, in slices (see LoadTool.RunAsync); one row per slice
@@ -50,7 +50,7 @@ switch (mode)
     case "server":
         return await BenchServers.RunSip2Async(Int("--port", 6001), Int("--control-port", 0), Option("--host-mode", "standalone"), stop.Token);
     case "baseline":
-        return await BenchServers.RunBaselineAsync(Int("--port", 6002), Int("--control-port", 0), stop.Token);
+        return await BenchServers.RunBaselineAsync(Int("--port", 6002), Int("--control-port", 0), Option("--host-mode", "standalone"), stop.Token);
     case "load":
         var targets = rest.Select((arg, i) => (arg, i)).Where(a => a.arg == "--target" && a.i + 1 < rest.Length).Select(a => LoadTarget.Parse(rest[a.i + 1])).ToList();
         var outPath = rest.Contains("--out") ? Option("--out", "") : null;

@@ -67,6 +67,12 @@ for mode in "${modes[@]}"; do
   $bench server --port "${sip2_port[$mode]}" --control-port "${control_port[$mode]}" --host-mode "$mode" >"$out/server-$mode.log" 2>&1 & pids+=($!)
 done
 $bench baseline --port $baseline_port --control-port $baseline_control_port >"$out/baseline.log" 2>&1 & pids+=($!)
+# With Kestrel, also the line answerer behind Kestrel's transport: what that transport costs without the SIP2 work.
+kestrel_baseline_port=16005; kestrel_baseline_control_port=16105
+if [[ " ${modes[*]} " == *" kestrel "* ]]; then
+  $bench baseline --port $kestrel_baseline_port --control-port $kestrel_baseline_control_port --host-mode kestrel >"$out/baseline-kestrel.log" 2>&1 & pids+=($!)
+  wait_port $kestrel_baseline_port
+fi
 for mode in "${modes[@]}"; do wait_port "${sip2_port[$mode]}"; done
 wait_port $baseline_port
 if [[ -n $compare ]]; then
@@ -75,6 +81,7 @@ if [[ -n $compare ]]; then
 fi
 
 targets=(--target "baseline=$baseline_port:$baseline_control_port")
+if [[ " ${modes[*]} " == *" kestrel "* ]]; then targets+=(--target "baseline-kestrel=$kestrel_baseline_port:$kestrel_baseline_control_port"); fi
 for mode in "${modes[@]}"; do targets+=(--target "sip2-$mode=${sip2_port[$mode]}:${control_port[$mode]}"); done
 if [[ -n $compare ]]; then targets+=(--target "sip2-compare=$compare_port:$compare_control_port"); fi
 

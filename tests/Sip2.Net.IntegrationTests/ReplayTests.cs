@@ -104,6 +104,29 @@ public class ReplayTests
     }
 
     [Fact]
+    public async Task A_login_as_another_registration_on_the_same_connection_switches_the_remembered_requests()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var kiosk = await LoggedInAsync(server);
+        await kiosk.SendAsync(Checkout("p1", 1) + "\r");
+        await kiosk.ReceiveAsync();
+
+        // The same IP logs in as kiosk B: its requests are B's, and this checkout is new to B.
+        await kiosk.SendAsync(WithChecksum($"9300CN{TestServer.KioskB}|CO{TestServer.KioskBPassword}|AY2AZ") + "\r");
+        Assert.StartsWith("941", await kiosk.ReceiveAsync(), StringComparison.Ordinal);
+        await kiosk.SendAsync(Checkout("p1", 3) + "\r");
+        await kiosk.ReceiveAsync();
+        Assert.Equal(2, server.Backend.CallsOf(Sip2Command.Checkout));
+
+        // Back as kiosk A, the same checkout is A's retransmission again.
+        await kiosk.SendAsync(WithChecksum($"9300CN{TestServer.KioskA}|CO{TestServer.KioskAPassword}|AY4AZ") + "\r");
+        Assert.StartsWith("941", await kiosk.ReceiveAsync(), StringComparison.Ordinal);
+        await kiosk.SendAsync(Checkout("p1", 5) + "\r");
+        await kiosk.ReceiveAsync();
+        Assert.Equal(2, server.Backend.CallsOf(Sip2Command.Checkout));
+    }
+
+    [Fact]
     public async Task Requests_without_a_real_transaction_date_are_never_matched()
     {
         await using var server = await TestServer.StartAsync();
