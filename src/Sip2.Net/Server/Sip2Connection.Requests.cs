@@ -120,7 +120,7 @@ internal sealed partial class Sip2Connection
         }
 
         var state = State;
-        if (state.Replays is null)
+        if (state.Binding is null)
         {
             Log.RequestRefused(Logger, Id, message.Command, "not logged in");
             return new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused");
@@ -132,7 +132,7 @@ internal sealed partial class Sip2Connection
             return new Answer(Refuse(message, Sip2MessageScenario.MessageNotSupported), "refused");
         }
 
-        return await CallBackendOnceAsync(message, state.Replays).ConfigureAwait(false);
+        return await CallBackendOnceAsync(message, state.Replays!).ConfigureAwait(false);
     }
 
     // A state-changing request already received for this registration (a kiosk retransmitting after it lost

@@ -110,7 +110,7 @@ internal sealed partial class Sip2Connection : IDisposable
 
         public SupportedMessages Supported { get; }
 
-        // The replay cache's entries of the binding's registration.
+        // The replay cache's entries of the binding's registration; null while unbound.
         public Sip2ReplayCache.Bucket? Replays { get; }
     }
 
