@@ -11,7 +11,8 @@ namespace Sip2.Net.Messages;
 /// </summary>
 public static class Sip2MessageTable
 {
-    private static readonly Dictionary<Sip2Command, Entry> ByCommand = new();
+    // By command code (two digits): an array, since every parsed and every built message looks its entry up.
+    private static readonly Entry?[] ByCommand = new Entry?[100];
     private static readonly Dictionary<Type, Sip2MessageDescriptor> ByType = new();
 
     static Sip2MessageTable()
@@ -20,7 +21,12 @@ public static class Sip2MessageTable
         foreach (var builder in Define())
         {
             var descriptor = builder.Build();
-            ByCommand.Add(descriptor.Command, new Entry(descriptor, builder.Factory));
+            if (ByCommand[(int)descriptor.Command] is not null)
+            {
+                throw new InvalidOperationException($"The table defines {descriptor.Command} twice.");
+            }
+
+            ByCommand[(int)descriptor.Command] = new Entry(descriptor, builder.Factory);
             ByType.Add(descriptor.MessageType, descriptor);
             all.Add(descriptor);
         }
@@ -34,14 +40,14 @@ public static class Sip2MessageTable
     /// <summary>The descriptor of a command code.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The code is not a SIP2 2.00 message.</exception>
     public static Sip2MessageDescriptor Get(Sip2Command command) =>
-        ByCommand.TryGetValue(command, out var entry)
+        Find(command) is { } entry
             ? entry.Descriptor
             : throw new ArgumentOutOfRangeException(nameof(command), command, "Not a SIP2 2.00 command code.");
 
     /// <summary>The descriptor of a command code, or false for a code SIP2 2.00 does not define.</summary>
     public static bool TryGet(Sip2Command command, out Sip2MessageDescriptor descriptor)
     {
-        if (ByCommand.TryGetValue(command, out var entry))
+        if (Find(command) is { } entry)
         {
             descriptor = entry.Descriptor;
             return true;
@@ -59,7 +65,13 @@ public static class Sip2MessageTable
             : throw new ArgumentOutOfRangeException(nameof(messageType), messageType, "Not a SIP2 message record type.");
 
     /// <summary>A new message of the given code, with the table's defaults.</summary>
-    internal static Sip2Message Create(Sip2Command command) => ByCommand[command].Factory();
+    /// <exception cref="ArgumentOutOfRangeException">The code is not a SIP2 2.00 message.</exception>
+    internal static Sip2Message Create(Sip2Command command) =>
+        Find(command) is { } entry
+            ? entry.Factory()
+            : throw new ArgumentOutOfRangeException(nameof(command), command, "Not a SIP2 2.00 command code.");
+
+    private static Entry? Find(Sip2Command command) => (uint)command < (uint)ByCommand.Length ? ByCommand[(int)command] : null;
 
     private sealed record Entry(Sip2MessageDescriptor Descriptor, Func<Sip2Message> Factory);
 

@@ -47,8 +47,35 @@ public readonly struct Sip2Timestamp : IEquatable<Sip2Timestamp>
         new(dateTime.Kind == DateTimeKind.Unspecified ? dateTime : dateTime.ToUniversalTime(), 'Z');
 
     /// <summary>The local-time timestamp of a point in time, seen in <paramref name="zone"/> (the machine's zone by default).</summary>
-    public static Sip2Timestamp FromDateTimeOffset(DateTimeOffset value, TimeZoneInfo? zone = null) =>
-        Local(TimeZoneInfo.ConvertTime(value, zone ?? TimeZoneInfo.Local).DateTime);
+    public static Sip2Timestamp FromDateTimeOffset(DateTimeOffset value, TimeZoneInfo? zone = null)
+    {
+        // Nearly every response carries "now": the server asks for the same second thousands of times, and the zone
+        // conversion is most of the cost. The last second's answer is kept (a zone's offset changes only between
+        // whole seconds, so the second and the zone decide it).
+        zone ??= TimeZoneInfo.Local;
+        var second = value.UtcTicks / TimeSpan.TicksPerSecond;
+        var last = lastConverted;
+        if (last is not null && last.Second == second && ReferenceEquals(last.Zone, zone))
+        {
+            return last.Value;
+        }
+
+        var converted = Local(TimeZoneInfo.ConvertTime(value, zone).DateTime);
+        lastConverted = new Converted(second, zone, converted);
+        return converted;
+    }
+
+    // Replaced whole, so a reader on another thread sees one conversion or the next, never half of each.
+    private static Converted? lastConverted;
+
+    private sealed class Converted(long second, TimeZoneInfo zone, Sip2Timestamp value)
+    {
+        public long Second { get; } = second;
+
+        public TimeZoneInfo Zone { get; } = zone;
+
+        public Sip2Timestamp Value { get; } = value;
+    }
 
     /// <summary>
     /// The point in time this timestamp names. Local timestamps are read in <paramref name="localZone"/>

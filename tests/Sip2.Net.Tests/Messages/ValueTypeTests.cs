@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Sip2.Net.Messages;
 
 namespace Sip2.Net.Tests.Messages;
@@ -41,6 +44,42 @@ public class ValueTypeTests
         Assert.Equal("20240417   Z083058", utc.ToString());
         Assert.Equal(utc.ToDateTimeOffset(), local.ToDateTimeOffset(berlin));
         Assert.Equal(local, Sip2Timestamp.FromDateTimeOffset(utc.ToDateTimeOffset(), berlin));
+    }
+
+    // FromDateTimeOffset keeps its last conversion (one second in one zone): a sequence of instants and zones that
+    // often repeats a second, crosses a daylight-saving change and switches zones must get each one's own conversion.
+    [Property(MaxTest = 300)]
+    public Property Now_in_a_zone_is_the_conversion_of_that_instant(byte[] steps)
+    {
+        var zones = new[]
+        {
+            TimeZoneInfo.Utc,
+            TimeZoneInfo.CreateCustomTimeZone("test+2", TimeSpan.FromHours(2), "test+2", "test+2"),
+            TimeZoneInfo.CreateCustomTimeZone(
+                "test-dst", TimeSpan.FromHours(1), "test-dst", "test-dst", "test-dst-summer",
+                [TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(
+                    DateTime.MinValue.Date, DateTime.MaxValue.Date, TimeSpan.FromHours(1),
+                    TimeZoneInfo.TransitionTime.CreateFixedDateRule(new DateTime(1, 1, 1, 2, 0, 0), 3, 29),
+                    TimeZoneInfo.TransitionTime.CreateFixedDateRule(new DateTime(1, 1, 1, 3, 0, 0), 10, 25))]),
+        };
+        // Around the spring change: 2026-03-29 00:59:58 UTC is 01:59:58 standard time, two seconds before it.
+        var start = new DateTimeOffset(2026, 3, 29, 0, 59, 58, TimeSpan.Zero);
+        return Prop.ToProperty(() =>
+        {
+            var instant = start;
+            foreach (var step in steps)
+            {
+                instant = instant.AddMilliseconds((step & 0x0F) * 150); // often the same second, sometimes the next ones
+                var zone = zones[(step >> 4) % zones.Length];
+                var expected = Sip2Timestamp.Local(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+                if (!Sip2Timestamp.FromDateTimeOffset(instant, zone).Equals(expected))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
     }
 
     [Theory]
