@@ -473,26 +473,48 @@ internal sealed partial class Sip2Connection
 
     private static bool IsRequestScResend(ReadOnlySequence<byte> frame)
     {
+        var first = frame.First.Span;
+        if (first.Length >= 2)
+        {
+            return first[0] == (byte)'9' && first[1] == (byte)'6';
+        }
+
         if (frame.Length < 2)
         {
             return false;
         }
 
-        Span<byte> command = stackalloc byte[2];
+        Span<byte> command = stackalloc byte[2]; // the two digits straddle two of the pipe's segments
         frame.Slice(0, 2).CopyTo(command);
         return command[0] == (byte)'9' && command[1] == (byte)'6';
     }
 
+    // Blank unless a byte above the space comes first; a message's first byte is a digit, so this returns at once.
     private static bool IsBlank(ReadOnlySequence<byte> frame)
     {
+        if (frame.IsSingleSegment)
+        {
+            return IsBlank(frame.First.Span);
+        }
+
         foreach (var segment in frame)
         {
-            foreach (var b in segment.Span)
+            if (!IsBlank(segment.Span))
             {
-                if (b > (byte)' ')
-                {
-                    return false;
-                }
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b > (byte)' ')
+            {
+                return false;
             }
         }
 

@@ -36,14 +36,24 @@ internal sealed class Sip2ReplayCache
     }
 
     // The requests that change the library system's state, and so must not run twice, each with the index of its
-    // transaction date among its fixed fields (every one of them has one), found once from the message table.
-    private static readonly Dictionary<Sip2Command, int> TransactionDateIndex = new[]
+    // transaction date among its fixed fields (every one of them has one), found once from the message table; by
+    // command code, -1 for the others.
+    private static readonly int[] TransactionDateIndex = TransactionDates();
+
+    private static int[] TransactionDates()
     {
-        Sip2Command.Checkout, Sip2Command.Checkin, Sip2Command.Renew, Sip2Command.RenewAll, Sip2Command.FeePaid,
-        Sip2Command.Hold, Sip2Command.BlockPatron, Sip2Command.PatronEnable, Sip2Command.ItemStatusUpdate,
-    }.ToDictionary(
-        command => command,
-        command => Sip2MessageTable.Get(command).FixedFields.Single(f => f.PropertyName == nameof(CheckoutRequest.TransactionDate)).Index);
+        var index = Enumerable.Repeat(-1, 100).ToArray();
+        foreach (var command in new[]
+        {
+            Sip2Command.Checkout, Sip2Command.Checkin, Sip2Command.Renew, Sip2Command.RenewAll, Sip2Command.FeePaid,
+            Sip2Command.Hold, Sip2Command.BlockPatron, Sip2Command.PatronEnable, Sip2Command.ItemStatusUpdate,
+        })
+        {
+            index[(int)command] = Sip2MessageTable.Get(command).FixedFields.Single(f => f.PropertyName == nameof(CheckoutRequest.TransactionDate)).Index;
+        }
+
+        return index;
+    }
 
     /// <summary>The remembered requests of one registration (a connection keeps its registration's while bound).</summary>
     public Bucket For(Guid registration) => registrations.GetOrAdd(registration, static _ => new Bucket());
@@ -58,7 +68,8 @@ internal sealed class Sip2ReplayCache
         earlier = null;
         claim = null;
         // Only a transaction date that is a real timestamp tells two identical transactions apart in time.
-        if (window <= TimeSpan.Zero || !TransactionDateIndex.TryGetValue(request.Command, out var date) || request.FixedTimestamp(date) is null)
+        var date = (uint)request.Command < (uint)TransactionDateIndex.Length ? TransactionDateIndex[(int)request.Command] : -1;
+        if (window <= TimeSpan.Zero || date < 0 || request.FixedTimestamp(date) is null)
         {
             return;
         }
