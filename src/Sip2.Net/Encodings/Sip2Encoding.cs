@@ -304,6 +304,27 @@ public abstract class Sip2Encoding
 
         // Decomposes (NFD), drops the combining marks, spells out the letters that do not decompose
         // (ß, æ, ø, ł, ...), and writes anything still outside ASCII as '?'.
+        // Normalize throws on a surrogate without its other half (a back end's text cut in the middle of an emoji):
+        // each becomes '?', as any other character with no ASCII form, so that no text makes formatting throw.
+        private static string WithoutLoneSurrogates(ReadOnlySpan<char> text)
+        {
+            char[]? copy = null;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++; // a pair
+                }
+                else if (char.IsSurrogate(text[i]))
+                {
+                    copy ??= text.ToArray();
+                    copy[i] = '?';
+                }
+            }
+
+            return copy is null ? text.ToString() : new string(copy);
+        }
+
         internal static string Fold(ReadOnlySpan<char> text)
         {
             var ascii = true;
@@ -321,7 +342,7 @@ public abstract class Sip2Encoding
                 return text.ToString();
             }
 
-            var decomposed = text.ToString().Normalize(NormalizationForm.FormD);
+            var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormD);
             var builder = new StringBuilder(decomposed.Length);
             foreach (var c in decomposed)
             {

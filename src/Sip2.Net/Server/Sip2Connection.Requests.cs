@@ -417,7 +417,9 @@ internal sealed partial class Sip2Connection
         _ => request.HasChecksum ? Sip2Trailer.WithChecksum(request.SequenceNumber) : Sip2Trailer.None,
     };
 
-    // Writes a response to the transport; one to remember (not a 96) is kept for a 97 or a retransmission.
+    // Writes a response to the transport; one to remember (not a 96) is kept for a 97 or a retransmission. Straight
+    // to the transport: formatting never throws on a message's texts in any encoding (EncodingTests), so no half
+    // message can be left there.
     private void Write(Sip2Message response, Sip2CodecOptions options, Sip2Trailer trailer, bool remember)
     {
         if (remember)

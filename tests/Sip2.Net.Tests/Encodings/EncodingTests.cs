@@ -1,4 +1,7 @@
 using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Sip2.Net.Encodings;
 using Sip2.Net.Messages;
 using Sip2.Net.Protocol;
@@ -76,6 +79,37 @@ public class EncodingTests
     [InlineData("plain", "plain")]
     public void Ascii_folding_removes_diacritics(string text, string expected) =>
         Assert.Equal(expected, Encoding.ASCII.GetString(Sip2Encoding.AsciiFolding.GetBytes(text)));
+
+    // Not a theory: the test runner's serialisation of theory data turns a lone surrogate into replacement characters.
+    [Fact]
+    public void Ascii_folding_writes_a_lone_surrogate_as_a_question_mark()
+    {
+        static string Folded(string text) => Encoding.ASCII.GetString(Sip2Encoding.AsciiFolding.GetBytes(text));
+        Assert.Equal("a?b", Folded("a\uD83Db")); // a high surrogate without its low half
+        Assert.Equal("a?b", Folded("a\uDE00b")); // a low one without its high half
+        Assert.Equal("??", Folded("\uDE00\uD83D")); // the two halves in the wrong order
+        Assert.Equal("a?", Folded("a\uD83D")); // a high one at the end
+        Assert.Equal("x?y", Folded("x\uD83D\uDE00y")); // a whole pair: one character, one '?'
+    }
+
+    // Formatting must never throw on what a back end puts in a field, whatever the session's encoding: the server
+    // writes the answer straight to the connection, and an exception there leaves half a message on the wire. The
+    // texts are drawn from characters that each take another path: ASCII, Latin-1, the rest of the BMP, both halves
+    // of a surrogate pair (often alone or out of order), framing characters and DEL.
+    [Property(MaxTest = 500)]
+    public Property Every_encoding_writes_any_text(byte[] picks, byte kind)
+    {
+        const string Palette = "aZ9 é߀東\uD83D\uDE00|^\r\n\0\u007F";
+        var text = new string(picks.Select(p => Palette[p % Palette.Length]).ToArray());
+        var encoding = Sip2Encoding.Get((Sip2CharacterEncoding)(kind % 3));
+        return Prop.ToProperty(() =>
+        {
+            var bytes = encoding.GetBytes(text);
+            var message = new CheckoutResponse { InstitutionId = "main", ScreenMessages = [text] };
+            var frame = Sip2MessageWriter.ToBytes(message, new Sip2CodecOptions { Encoding = encoding }, Sip2Trailer.WithChecksum(1));
+            return bytes.Length == encoding.GetByteCount(text) && frame[^1] == (byte)'\r';
+        });
+    }
 
     [Theory]
     [InlineData("IBM850", Sip2CharacterEncoding.Ibm850)]
