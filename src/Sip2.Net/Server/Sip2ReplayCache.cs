@@ -55,7 +55,10 @@ internal sealed class Sip2ReplayCache
         return index;
     }
 
-    /// <summary>The remembered requests of one registration (a connection keeps its registration's while bound).</summary>
+    /// <summary>
+    /// The remembered requests of one registration. A connection keeps its registration's for as long as it is
+    /// bound, so a bucket is never removed (one per registration ever bound: a few hundred bytes each).
+    /// </summary>
     public Bucket For(Guid registration) => registrations.GetOrAdd(registration, static _ => new Bucket());
 
     /// <summary>
