@@ -98,9 +98,7 @@ public static class BenchServers
     /// </summary>
     private static async Task<int> RunKestrelAsync(int port, int controlPort, CancellationToken stop)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.None);
+        var builder = QuietBuilder();
         builder.Services.AddSip2Server(o => Options(o, port))
             .AddBackend(new ImmediateBackend())
             .ConfigureRegistry(Sip2RegistryOptions.AllowLocalNetworks)
@@ -112,7 +110,22 @@ public static class BenchServers
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         Console.WriteLine($"sip2 server (kestrel) listening on {string.Join(", ", addresses)}");
         var handler = app.Services.GetRequiredService<Sip2ConnectionHandler>();
-        var control = controlPort > 0 ? ServeControlAsync(controlPort, () => handler.ConnectionCount, stop) : Task.CompletedTask;
+        return await ServeUntilStoppedAsync(app, controlPort, () => handler.ConnectionCount, stop);
+    }
+
+    // A slim web application that logs nothing: no provider, a minimum level of None.
+    private static WebApplicationBuilder QuietBuilder()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.None);
+        return builder;
+    }
+
+    // Serves the control port until the stop, then stops the started application (five seconds at most).
+    private static async Task<int> ServeUntilStoppedAsync(WebApplication app, int controlPort, Func<int> connections, CancellationToken stop)
+    {
+        var control = controlPort > 0 ? ServeControlAsync(controlPort, connections, stop) : Task.CompletedTask;
         await WaitAsync(stop);
         await control;
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
@@ -135,9 +148,7 @@ public static class BenchServers
 
     private static async Task<int> RunKestrelBaselineAsync(int port, int controlPort, CancellationToken stop)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.None);
+        var builder = QuietBuilder();
         var open = 0;
         var filler = Filler();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Run(async connection =>
@@ -155,12 +166,7 @@ public static class BenchServers
         await using var app = builder.Build();
         await app.StartAsync(stop);
         Console.WriteLine($"baseline server (kestrel) listening on 127.0.0.1:{port}");
-        var control = controlPort > 0 ? ServeControlAsync(controlPort, () => Volatile.Read(ref open), stop) : Task.CompletedTask;
-        await WaitAsync(stop);
-        await control;
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await app.StopAsync(stopping.Token);
-        return 0;
+        return await ServeUntilStoppedAsync(app, controlPort, () => Volatile.Read(ref open), stop);
     }
 
     private static byte[] Filler()

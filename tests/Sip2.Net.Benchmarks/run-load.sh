@@ -45,8 +45,6 @@ esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${out:-$(mktemp -d)}
 mkdir -p "$out"
-baseline_port=16002; compare_port=16003; baseline_control_port=16102; compare_control_port=16103
-declare -A sip2_port=([standalone]=16001 [kestrel]=16004) control_port=([standalone]=16101 [kestrel]=16104)
 
 # 1,024 load connections and 10,000 idle ones need that many descriptors on each side (plus slack).
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -63,27 +61,21 @@ trap cleanup EXIT
 
 wait_port() { for _ in $(seq 1 100); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
 
-for mode in "${modes[@]}"; do
-  $bench server --port "${sip2_port[$mode]}" --control-port "${control_port[$mode]}" --host-mode "$mode" >"$out/server-$mode.log" 2>&1 & pids+=($!)
-done
-$bench baseline --port $baseline_port --control-port $baseline_control_port >"$out/baseline.log" 2>&1 & pids+=($!)
+# Every server the load drives: started here, and a --target of the load tool. Its control port is its port + 100.
+targets=(); ports=(); sip2=()
+serve() { # label port command...
+  local label=$1 port=$2; shift 2
+  "$@" --port "$port" --control-port $((port + 100)) >"$out/$label.log" 2>&1 & pids+=($!)
+  targets+=(--target "$label=$port:$((port + 100))"); ports+=("$port")
+  if [[ $label == sip2-* ]]; then sip2+=("$label:$port"); fi
+}
+serve baseline 16002 $bench baseline
 # With Kestrel, also the line answerer behind Kestrel's transport: what that transport costs without the SIP2 work.
-kestrel_baseline_port=16005; kestrel_baseline_control_port=16105
-if [[ " ${modes[*]} " == *" kestrel "* ]]; then
-  $bench baseline --port $kestrel_baseline_port --control-port $kestrel_baseline_control_port --host-mode kestrel >"$out/baseline-kestrel.log" 2>&1 & pids+=($!)
-  wait_port $kestrel_baseline_port
-fi
-for mode in "${modes[@]}"; do wait_port "${sip2_port[$mode]}"; done
-wait_port $baseline_port
-if [[ -n $compare ]]; then
-  dotnet "$compare" server --port $compare_port --control-port $compare_control_port >"$out/compare.log" 2>&1 & pids+=($!)
-  wait_port $compare_port
-fi
-
-targets=(--target "baseline=$baseline_port:$baseline_control_port")
-if [[ " ${modes[*]} " == *" kestrel "* ]]; then targets+=(--target "baseline-kestrel=$kestrel_baseline_port:$kestrel_baseline_control_port"); fi
-for mode in "${modes[@]}"; do targets+=(--target "sip2-$mode=${sip2_port[$mode]}:${control_port[$mode]}"); done
-if [[ -n $compare ]]; then targets+=(--target "sip2-compare=$compare_port:$compare_control_port"); fi
+if [[ " ${modes[*]} " == *" kestrel "* ]]; then serve baseline-kestrel 16005 $bench baseline --host-mode kestrel; fi
+declare -A sip2_port=([standalone]=16001 [kestrel]=16004)
+for mode in "${modes[@]}"; do serve "sip2-$mode" "${sip2_port[$mode]}" $bench server --host-mode "$mode"; done
+if [[ -n $compare ]]; then serve sip2-compare 16003 dotnet "$compare" server; fi
+for port in "${ports[@]}"; do wait_port "$port"; done
 
 tsv="$out/load.tsv"
 : >"$tsv"
@@ -97,14 +89,10 @@ echo
 $bench report --in "$tsv" --baseline-label baseline
 
 if [[ $idle -gt 0 ]]; then
-  echo
-  for mode in "${modes[@]}"; do
-    echo "sip2-$mode:"
-    $bench idle --port "${sip2_port[$mode]}" --control-port "${control_port[$mode]}" --connections "$idle" --settle 5
+  for server in "${sip2[@]}"; do
+    echo; echo "${server%%:*}:"
+    port=${server##*:}
+    $bench idle --port "$port" --control-port $((port + 100)) --connections "$idle" --settle 5
   done
-  if [[ -n $compare ]]; then
-    echo "sip2-compare:"
-    $bench idle --port $compare_port --control-port $compare_control_port --connections "$idle" --settle 5
-  fi
 fi
 echo "raw results: $out"

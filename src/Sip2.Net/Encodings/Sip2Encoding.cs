@@ -302,8 +302,6 @@ public abstract class Sip2Encoding
             return folded.Length;
         }
 
-        // Decomposes (NFD), drops the combining marks, spells out the letters that do not decompose
-        // (ß, æ, ø, ł, ...), and writes anything still outside ASCII as '?'.
         // Normalize throws on a surrogate without its other half (a back end's text cut in the middle of an emoji):
         // each becomes '?', as any other character with no ASCII form, so that no text makes formatting throw.
         private static string WithoutLoneSurrogates(ReadOnlySpan<char> text)
@@ -325,6 +323,8 @@ public abstract class Sip2Encoding
             return copy is null ? text.ToString() : new string(copy);
         }
 
+        // Decomposes (NFD), drops the combining marks, spells out the letters that do not decompose
+        // (ß, æ, ø, ł, ...), and writes anything still outside ASCII as '?'.
         internal static string Fold(ReadOnlySpan<char> text)
         {
             var ascii = true;

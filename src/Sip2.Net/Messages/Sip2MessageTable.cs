@@ -11,8 +11,11 @@ namespace Sip2.Net.Messages;
 /// </summary>
 public static class Sip2MessageTable
 {
-    // By command code (two digits): an array, since every parsed and every built message looks its entry up.
-    private static readonly Entry?[] ByCommand = new Entry?[100];
+    // Command codes are two digits: tables by code are arrays of this length.
+    internal const int CommandCodes = 100;
+
+    // By command code: an array, since every parsed and every built message looks its entry up.
+    private static readonly Entry?[] ByCommand = new Entry?[CommandCodes];
     private static readonly Dictionary<Type, Sip2MessageDescriptor> ByType = new();
 
     static Sip2MessageTable()

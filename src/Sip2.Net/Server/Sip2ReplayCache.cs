@@ -42,7 +42,7 @@ internal sealed class Sip2ReplayCache
 
     private static int[] TransactionDates()
     {
-        var index = Enumerable.Repeat(-1, 100).ToArray();
+        var index = Enumerable.Repeat(-1, Sip2MessageTable.CommandCodes).ToArray();
         foreach (var command in new[]
         {
             Sip2Command.Checkout, Sip2Command.Checkin, Sip2Command.Renew, Sip2Command.RenewAll, Sip2Command.FeePaid,
