@@ -24,9 +24,10 @@ public class ConnectionBenchmarks
     private readonly byte[] filler = Enumerable.Repeat((byte)'x', 64 * 1024).ToArray();
     private byte[][] frames = [];
     private long serial;
-    private Pipe toServer = null!;
-    private Pipe toClient = null!;
-    private Task serving = Task.CompletedTask;
+    private (Pipe ToServer, Pipe ToClient)[] connections = [];
+    private Task[] serving = [];
+    private int[] nextFrame = [];
+    private long sent;
     private Sip2ConnectionHandler? handler;
 
     [Params("baseline", "sip2")]
@@ -43,29 +44,40 @@ public class ConnectionBenchmarks
 
     private byte[] evicting = [];
 
+    /// <summary>
+    /// Connections the messages take turns on, 1 by default. Under load every message of a connection finds that
+    /// connection's own state (its objects, buffers, the state machine of its loop) gone from the caches, read back
+    /// by the other connections' messages in between; with many connections here, so does it in process.
+    /// </summary>
+    public int Connections { get; set; } = 1;
+
     [GlobalSetup]
     public void Setup()
     {
         frames = LoadTool.BuildFrames();
         evicting = new byte[EvictBytes];
         var inline = new PipeOptions(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline, useSynchronizationContext: false);
-        toServer = new Pipe(inline);
-        toClient = new Pipe(inline);
+        connections = Enumerable.Range(0, Math.Max(1, Connections)).Select(_ => (new Pipe(inline), new Pipe(inline))).ToArray();
+        nextFrame = Enumerable.Range(0, connections.Length).Select(c => c % frames.Length).ToArray();
         if (Server == "baseline")
         {
-            serving = BenchServers.AnswerLinesAsync(toServer.Reader, toClient.Writer, filler);
+            serving = connections.Select(c => BenchServers.AnswerLinesAsync(c.ToServer.Reader, c.ToClient.Writer, filler)).ToArray();
             return;
         }
 
         handler = BenchServers.CreateHandlerAsync(port: 0, CancellationToken.None).GetAwaiter().GetResult(); // the port is never bound here
-        serving = handler.RunAsync(new Duplex(toServer.Reader, toClient.Writer), IPAddress.Loopback);
+        serving = connections.Select(c => handler.RunAsync(new Duplex(c.ToServer.Reader, c.ToClient.Writer), IPAddress.Loopback)).ToArray();
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        toServer.Writer.Complete();
-        serving.GetAwaiter().GetResult();
+        foreach (var (toServer, _) in connections)
+        {
+            toServer.Writer.Complete();
+        }
+
+        Task.WhenAll(serving).GetAwaiter().GetResult();
         handler?.Dispose();
     }
 
@@ -77,7 +89,12 @@ public class ConnectionBenchmarks
         for (var i = 0; i < Messages; i++)
         {
             Evict();
-            var frame = frames[i % frames.Length];
+            // Each connection goes through the mix in order (a connection sent the same status twice running
+            // would be answered from its last response, as a retransmission).
+            var turn = (int)(sent++ % connections.Length);
+            var (toServer, toClient) = connections[turn];
+            var frame = frames[nextFrame[turn]];
+            nextFrame[turn] = (nextFrame[turn] + 1) % frames.Length;
             LoadTool.MakeUnique(frame, ++serial);
             await toServer.Writer.WriteAsync(frame);
             while (true)
@@ -116,9 +133,9 @@ public class ConnectionBenchmarks
     /// picture: 3 s of warm-up (the JIT's tiers), then <paramref name="seconds"/> measured; prints wall and CPU time
     /// and bytes allocated per message.
     /// </summary>
-    public static async Task<int> RunLoopAsync(string server, double seconds, int evictKilobytes)
+    public static async Task<int> RunLoopAsync(string server, double seconds, int evictKilobytes, int connections = 1)
     {
-        var benchmark = new ConnectionBenchmarks { Server = server, EvictBytes = evictKilobytes * 1024 };
+        var benchmark = new ConnectionBenchmarks { Server = server, EvictBytes = evictKilobytes * 1024, Connections = connections };
         benchmark.Setup();
         var warm = Stopwatch.StartNew();
         while (warm.Elapsed.TotalSeconds < 3)
@@ -137,8 +154,58 @@ public class ConnectionBenchmarks
         }
 
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{server}{(evictKilobytes > 0 ? $" (evicting {evictKilobytes} KiB between messages)" : "")}: {clock.Elapsed.TotalMilliseconds * 1e6 / messages:F0} ns/msg wall, {(BenchServers.ProcessorMicroseconds() - cpu) * 1e3 / messages:F0} ns/msg CPU, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)messages:F0} B/msg"));
+            $"{server}{(connections > 1 ? $" ({connections} connections)" : "")}{(evictKilobytes > 0 ? $" (evicting {evictKilobytes} KiB between messages)" : "")}: {clock.Elapsed.TotalMilliseconds * 1e6 / messages:F0} ns/msg wall, {(BenchServers.ProcessorMicroseconds() - cpu) * 1e3 / messages:F0} ns/msg CPU, {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)messages:F0} B/msg"));
         benchmark.Cleanup();
+        return 0;
+    }
+
+    /// <summary>
+    /// The baseline and the SIP2 server in one process, taking turns by round trips of <see cref="Messages"/>
+    /// messages (a few milliseconds each) for <paramref name="seconds"/> after the warm-up: on a shared machine whose
+    /// speed drifts, runs seconds apart differ by more than a change does, and turns this short see the same machine.
+    /// Prints each server's median time per message and the medians of the paired differences and ratios.
+    /// </summary>
+    public static async Task<int> RunPairedAsync(double seconds, int evictKilobytes, int connections)
+    {
+        var baseline = new ConnectionBenchmarks { Server = "baseline", EvictBytes = evictKilobytes * 1024, Connections = connections };
+        var sip2 = new ConnectionBenchmarks { Server = "sip2", EvictBytes = evictKilobytes * 1024, Connections = connections };
+        baseline.Setup();
+        sip2.Setup();
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed.TotalSeconds < 3)
+        {
+            await baseline.RoundTrip();
+            await sip2.RoundTrip();
+        }
+
+        var pairs = new List<(double Baseline, double Sip2)>();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            // The order alternates, so that neither always runs on the caches the other left.
+            var first = pairs.Count % 2 == 0;
+            var a = await TimeAsync(first ? baseline : sip2);
+            var b = await TimeAsync(first ? sip2 : baseline);
+            pairs.Add(first ? (a, b) : (b, a));
+        }
+
+        static async Task<double> TimeAsync(ConnectionBenchmarks benchmark)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await benchmark.RoundTrip();
+            return Stopwatch.GetElapsedTime(started).TotalMilliseconds * 1e6 / Messages;
+        }
+
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            return (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{connections} connection(s){(evictKilobytes > 0 ? $", evicting {evictKilobytes} KiB between messages" : "")}, {pairs.Count} pairs: baseline {Median(pairs.Select(p => p.Baseline)):F0} ns/msg, sip2 {Median(pairs.Select(p => p.Sip2)):F0} ns/msg, SIP2 work (paired difference) {Median(pairs.Select(p => p.Sip2 - p.Baseline)):F0} ns/msg, paired ratio {Median(pairs.Select(p => p.Sip2 / p.Baseline)):F2}"));
+        baseline.Cleanup();
+        sip2.Cleanup();
         return 0;
     }
 

@@ -5,10 +5,12 @@ using Sip2.Net.Benchmarks;
 
 // Modes:
 //   codec [BenchmarkDotNet args]        codec and in-process connection benchmarks (e.g. codec --filter '*')
-//   connection [--server sip2|baseline] [--seconds S] [--evict KiB]
+//   connection [--server sip2|baseline|both] [--seconds S] [--evict KiB] [--connections N]
 //                                       the in-process connection benchmark as a plain loop, for a profiler:
 //                                       3 s warm-up, then CPU time and bytes allocated per message; --evict writes
-//                                       that much other memory between messages, as the kernel's work does under load
+//                                       that much other memory between messages, as the kernel's work does under load;
+//                                       --connections spreads the messages over N connections in turn; --server both
+//                                       runs the two in one process, taking turns, and prints the paired difference
 //   server   --port N [--control-port N] [--host-mode standalone|kestrel]
 //   baseline --port N [--control-port N] [--host-mode standalone|kestrel]
 //   load     --target label=port[:control-port] [--target ...] --connections N [--cycles N] [--slice S] [--settle S]
@@ -43,7 +45,9 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context
 switch (mode)
 {
     case "connection":
-        return await ConnectionBenchmarks.RunLoopAsync(Option("--server", "sip2"), Double("--seconds", 10), Int("--evict", 0));
+        return Option("--server", "sip2") == "both"
+            ? await ConnectionBenchmarks.RunPairedAsync(Double("--seconds", 10), Int("--evict", 0), Int("--connections", 1))
+            : await ConnectionBenchmarks.RunLoopAsync(Option("--server", "sip2"), Double("--seconds", 10), Int("--evict", 0), Int("--connections", 1));
     case "codec":
         BenchmarkSwitcher.FromTypes([typeof(CodecBenchmarks), typeof(ConnectionBenchmarks)]).Run(rest);
         return 0;

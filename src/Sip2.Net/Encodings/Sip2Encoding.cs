@@ -82,6 +82,13 @@ public abstract class Sip2Encoding
     /// <summary>Encodes text into <paramref name="destination"/>, which must hold <see cref="GetByteCount"/> bytes; returns the count written.</summary>
     public abstract int GetBytes(ReadOnlySpan<char> text, Span<byte> destination);
 
+    // For a single-byte code page, its byte for every character up to U+00FF (0 for one it lacks, NUL included:
+    // see HasSingleByte); null for the others. The message writer uses it to write a value in one pass.
+    internal virtual byte[]? SingleByteTable => null;
+
+    // Whether `table` (a SingleByteTable) has a byte for `c`.
+    internal static bool HasSingleByte(char c, byte[] table) => c < table.Length && (table[c] != 0 || c == '\0');
+
     /// <summary>Encodes text to a new array.</summary>
     public byte[] GetBytes(string text)
     {
@@ -161,6 +168,8 @@ public abstract class Sip2Encoding
         // writes without the code page encoder and its two passes (count, then encode) per value.
         private readonly byte[]? latin1 = encoding.IsSingleByte ? CreateLatin1Table(encoding) : null;
 
+        internal override byte[]? SingleByteTable => latin1;
+
         public override unsafe string GetString(ReadOnlySpan<byte> bytes)
         {
             if (bytes.IsEmpty)
@@ -237,7 +246,7 @@ public abstract class Sip2Encoding
         {
             foreach (var c in text)
             {
-                if (!HasByte(c, table))
+                if (!HasSingleByte(c, table))
                 {
                     return false;
                 }
@@ -252,7 +261,7 @@ public abstract class Sip2Encoding
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
-                if (!HasByte(c, table))
+                if (!HasSingleByte(c, table))
                 {
                     return false;
                 }
@@ -262,8 +271,6 @@ public abstract class Sip2Encoding
 
             return true;
         }
-
-        private static bool HasByte(char c, byte[] table) => c < table.Length && (table[c] != 0 || c == '\0');
 
         private static byte[] CreateLatin1Table(Encoding encoding)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using Sip2.Net.Encodings;
 using Sip2.Net.Messages;
 
 namespace Sip2.Net.Protocol;
@@ -159,7 +160,8 @@ public static class Sip2MessageWriter
             room[0] = id.First;
             room[1] = id.Second;
             var delimiter = (byte)framing.Delimiter;
-            if (TryWriteAscii(text, room.Slice(2), framing, out var sum))
+            if (TryWriteAscii(text, room.Slice(2), framing, out var sum)
+                || (options.Encoding.SingleByteTable is { } table && TryWriteSingleBytes(text, room.Slice(2), framing, table, out sum)))
             {
                 room[text.Length + 2] = delimiter;
                 Sum += sum + id.First + id.Second + delimiter;
@@ -241,6 +243,30 @@ public static class Sip2MessageWriter
 
                 destination[i] = (byte)c;
                 sum += c;
+            }
+
+            return true;
+        }
+
+        // The same for a value that is not all ASCII, in a single-byte code page (IBM850): names, titles and places
+        // are mostly Latin-1 letters (é, ü, ß), and the code page's table gives each its byte in the same pass, where
+        // the encoder would count, then encode, then the bytes be summed. False at the first character the table
+        // lacks (the encoder then writes the value from the start, with its '?').
+        private static bool TryWriteSingleBytes(ReadOnlySpan<char> text, Span<byte> destination, FramingCharacters framing, byte[] table, out uint sum)
+        {
+            sum = 0;
+            destination = destination.Slice(0, text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = framing.Apply(text[i]);
+                if (!Sip2Encoding.HasSingleByte(c, table))
+                {
+                    return false;
+                }
+
+                var b = table[c];
+                destination[i] = b;
+                sum += b;
             }
 
             return true;

@@ -21,10 +21,9 @@ internal sealed partial class Sip2Connection
 
     private Sip2RequestContext? requestContext;
 
-#if NET8_0_OR_GREATER
-    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
-#endif
-    private async ValueTask<FrameOutcome> HandleFrameAsync(ReadOnlySequence<byte> frame)
+    // Not an async method: a request answered at once (AnswerAsync's ValueTask complete) is written without a state
+    // machine; only one that waits (a login, a back end that did not answer at once) goes on in AnsweredAsync.
+    private ValueTask<FrameOutcome> HandleFrameAsync(ReadOnlySequence<byte> frame)
     {
         if (IsBlank(frame))
         {
@@ -37,7 +36,7 @@ internal sealed partial class Sip2Connection
             // Answering it with a 96 would let two such ends trade them forever, so it gets no answer and
             // counts as unreadable: a stream of them is closed after MaxConsecutiveBadMessages.
             Log.ScResendNotAnswered(Logger, Id);
-            return new FrameOutcome(false, ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null);
+            return new(new FrameOutcome(false, ++consecutiveBadMessages >= Options.MaxConsecutiveBadMessages ? "too many unreadable messages" : null));
         }
 
         // The clock is read for the request's duration only when someone will see it (a metrics listener, debug logs).
@@ -48,7 +47,7 @@ internal sealed partial class Sip2Connection
         var request = Sip2MessageParser.Parse(frame, options);
         if (request.Message is not { } message)
         {
-            return WriteRequestScResend(request, options);
+            return new(WriteRequestScResend(request, options));
         }
 
         consecutiveBadMessages = 0;
@@ -58,11 +57,11 @@ internal sealed partial class Sip2Connection
             // Neither 96 nor 97 is ever remembered as the last response.
             if (lastResponse is null)
             {
-                return WriteRequestScResend(request, options);
+                return new(WriteRequestScResend(request, options));
             }
 
             Resend("97");
-            return new FrameOutcome(true, null);
+            return new(new FrameOutcome(true, null));
         }
 
         if (request.HasChecksum && request.SequenceNumber is { } sequence)
@@ -72,7 +71,7 @@ internal sealed partial class Sip2Connection
                 // The same message with the same AY and checksum: a retransmission of a request we already
                 // answered. Replay the answer rather than run it twice (no double checkout or payment).
                 Resend("retransmitted request");
-                return new FrameOutcome(true, null);
+                return new(new FrameOutcome(true, null));
             }
 
             if (lastSequence is { } previous && sequence != Sip2SequenceNumber.Next(previous))
@@ -83,68 +82,86 @@ internal sealed partial class Sip2Connection
             lastSequence = sequence;
         }
 
-        var answer = await AnswerAsync(message).ConfigureAwait(false);
-        options = State.Codec; // a login may have bound the session to another encoding or vendor profile
+        var answering = AnswerAsync(message);
+        return answering.IsCompletedSuccessfully
+            ? new(Answered(frame, request, answering.Result, timed, started))
+            : AnsweredAsync(frame, request, answering, timed, started);
+    }
+
+#if NET8_0_OR_GREATER
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<FrameOutcome> AnsweredAsync(ReadOnlySequence<byte> frame, Sip2ParseResult request, ValueTask<Answer> answering, bool timed, long started) =>
+        Answered(frame, request, await answering.ConfigureAwait(false), timed, started);
+
+    // Writes the answer to a parsed request and remembers the request, for a retransmission.
+    private FrameOutcome Answered(ReadOnlySequence<byte> frame, Sip2ParseResult request, Answer answer, bool timed, long started)
+    {
+        var options = State.Codec; // a login may have bound the session to another encoding or vendor profile
         Write(answer.Response, options, TrailerFor(request, options), remember: true);
         RememberRequest(frame, request.HasChecksum && request.SequenceNumber is not null);
 
         if (timed)
         {
+            var command = request.Message!.Command;
             var elapsed = (handler.TimeProvider.GetTimestamp() - started) * 1000.0 / handler.TimeProvider.TimestampFrequency;
-            Sip2ConnectionHandler.Metrics.Message(message.Command, answer.Outcome, elapsed);
-            Log.Request(Logger, Id, message.Command, answer.Response.Command, elapsed);
+            Sip2ConnectionHandler.Metrics.Message(command, answer.Outcome, elapsed);
+            Log.Request(Logger, Id, command, answer.Response.Command, elapsed);
         }
 
         return new FrameOutcome(true, answer.Close);
     }
 
-    private async ValueTask<Answer> AnswerAsync(Sip2Message message)
+    // Not async methods, down to the back end's call (AnswerAsync, CallBackendOnceAsync, CallBackendAsync): they
+    // hand on the ValueTask of what they call, and only the waits (a login, a replay still running, a back end that
+    // did not answer at once) are async methods, so a request answered at once runs no state machine of theirs.
+    private ValueTask<Answer> AnswerAsync(Sip2Message message)
     {
         switch (message)
         {
             case LoginRequest login:
-                return await LoginAsync(login).ConfigureAwait(false);
+                return LoginAsync(login);
             case ScStatusRequest status:
                 if (Binding is null && !Options.AllowScStatusBeforeLogin)
                 {
-                    return new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused", "status before login");
+                    return new(new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused", "status before login"));
                 }
 
-                return new Answer(AcsStatus(status), "ok");
+                return new(new Answer(AcsStatus(status), "ok"));
         }
 
         if (!message.Descriptor.IsRequest || !Sip2FailureResponses.Exists(message.Command))
         {
             // A response sent to us, or a message with no answer of its own: ask for the request again.
-            return new Answer(new RequestScResend(), "bad");
+            return new(new Answer(new RequestScResend(), "bad"));
         }
 
         var state = State;
         if (state.Binding is null)
         {
             Log.RequestRefused(Logger, Id, message.Command, "not logged in");
-            return new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused");
+            return new(new Answer(Refuse(message, Sip2MessageScenario.LoginRequired), "refused"));
         }
 
         if (!state.Supported.Allows(message.Command))
         {
             Log.RequestRefused(Logger, Id, message.Command, "not supported by the branch");
-            return new Answer(Refuse(message, Sip2MessageScenario.MessageNotSupported), "refused");
+            return new(new Answer(Refuse(message, Sip2MessageScenario.MessageNotSupported), "refused"));
         }
 
-        return await CallBackendOnceAsync(message, state.Replays!).ConfigureAwait(false);
+        return CallBackendOnceAsync(message, state.Replays!);
     }
 
     // A state-changing request already received for this registration (a kiosk retransmitting after it lost
     // its connection) is answered with the earlier outcome, waiting for it if it is still running.
-    private async ValueTask<Answer> CallBackendOnceAsync(Sip2Message request, Sip2ReplayCache.Bucket replays)
+    private ValueTask<Answer> CallBackendOnceAsync(Sip2Message request, Sip2ReplayCache.Bucket replays)
     {
         handler.Replays.Begin(replays, request, out var earlier, out var claim);
-        if (earlier is null)
-        {
-            return await CallBackendAsync(request, claim).ConfigureAwait(false);
-        }
+        return earlier is null ? CallBackendAsync(request, claim) : ReplayAsync(request, replays, earlier);
+    }
 
+    private async ValueTask<Answer> ReplayAsync(Sip2Message request, Sip2ReplayCache.Bucket replays, Sip2ReplayCache.Entry earlier)
+    {
         var response = earlier.Response;
         if (!response.IsCompleted)
         {
@@ -220,7 +237,7 @@ internal sealed partial class Sip2Connection
 
     // Runs the request in the back end. A replay claim, when given, learns the back end's real outcome, even one
     // that comes after the kiosk was told the back end timed out.
-    private async ValueTask<Answer> CallBackendAsync(Sip2Message request, Sip2ReplayCache.Entry? claim)
+    private ValueTask<Answer> CallBackendAsync(Sip2Message request, Sip2ReplayCache.Entry? claim)
     {
         var source = RentCallSource();
         var context = ContextFor(source.Token);
@@ -234,7 +251,7 @@ internal sealed partial class Sip2Connection
             claim?.Failed();
             ReturnCallSource(source);
             Log.BackendFailed(Logger, exception, Id, request.Command);
-            return new Answer(Refuse(request, Sip2MessageScenario.BackEndError), "failed");
+            return new(new Answer(Refuse(request, Sip2MessageScenario.BackEndError), "failed"));
         }
         catch
         {
@@ -250,7 +267,7 @@ internal sealed partial class Sip2Connection
             {
                 var answered = Checked(request, pending);
                 Settle(claim, answered.Outcome == "ok" ? answered.Response : null);
-                return answered;
+                return new(answered);
             }
             catch
             {
@@ -259,6 +276,12 @@ internal sealed partial class Sip2Connection
             }
         }
 
+        return WaitForBackendAsync(request, claim, source, pending);
+    }
+
+    // A back-end call that did not answer at once: waited for up to BackendTimeout.
+    private async ValueTask<Answer> WaitForBackendAsync(Sip2Message request, Sip2ReplayCache.Entry? claim, CancellationTokenSource source, ValueTask<Sip2Message> pending)
+    {
         using var owned = source; // a call that had to wait gets its source cancelled below: never reused
         var work = pending.AsTask();
         if (claim is not null)

@@ -395,57 +395,63 @@ internal sealed partial class Sip2Connection : IDisposable
 
     // Sends what is written. A flush that does not complete at once is waiting for the client to read (the
     // socket's or the transport's buffers are full); it gets WriteTimeout on the TimeProvider, then the
-    // connection is closed. Returns a reason when the connection must close.
-    private async ValueTask<string?> FlushAsync()
+    // connection is closed. Returns a reason when the connection must close. Not an async method: a flush that
+    // completes at once (nearly all) runs no state machine; one that waits goes on in WaitForFlushAsync.
+    private ValueTask<string?> FlushAsync()
     {
         var pendingBytes = transport.Output.CanGetUnflushedBytes ? transport.Output.UnflushedBytes : -1;
         try
         {
             var flush = transport.Output.FlushAsync(); // an abort cancels it (CancelPendingFlush), see WatchForEnd
-            FlushResult result;
-            if (flush.IsCompleted)
-            {
-                result = await flush.ConfigureAwait(false);
-            }
-            else
-            {
-                var flushing = flush.AsTask();
-                using var stop = new CancellationTokenSource();
-                // The timer is armed before the wait is logged, so whoever sees the log line can move a fake
-                // clock past the deadline and know it is counted.
-                var deadline = Timeouts.Delay(Options.WriteTimeout, handler.TimeProvider, stop.Token);
-                Sip2ConnectionHandler.Metrics.OutputWaited();
-                Log.OutputWaiting(Logger, Id, pendingBytes);
-                var first = await Task.WhenAny(flushing, deadline).ConfigureAwait(false);
-                stop.Cancel();
-                if (first != flushing)
-                {
-                    Sip2ConnectionHandler.Metrics.OutputStalled();
-                    Log.OutputStalled(Logger, Id, Options.WriteTimeout.TotalMilliseconds, pendingBytes);
-                    Abort(StalledReason); // cancels the flush (see WatchForEnd)
-                    await Stopped(flushing).ConfigureAwait(false);
-                    return StalledReason;
-                }
-
-                result = await flushing.ConfigureAwait(false);
-            }
-
-            if (result.IsCanceled)
-            {
-                return abortReason ?? "aborted";
-            }
-
-            return result.IsCompleted ? "client closed the connection" : null;
+            return flush.IsCompleted ? new(Flushed(flush.GetAwaiter().GetResult())) : WaitForFlushAsync(flush, pendingBytes);
         }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        catch (Exception exception) when (FlushFailure(exception) is { } reason)
         {
-            return abortReason ?? "aborted";
-        }
-        catch (System.IO.IOException)
-        {
-            return "connection reset by the client";
+            return new(reason);
         }
     }
+
+    private async ValueTask<string?> WaitForFlushAsync(ValueTask<FlushResult> flush, long pendingBytes)
+    {
+        try
+        {
+            var flushing = flush.AsTask();
+            using var stop = new CancellationTokenSource();
+            // The timer is armed before the wait is logged, so whoever sees the log line can move a fake
+            // clock past the deadline and know it is counted.
+            var deadline = Timeouts.Delay(Options.WriteTimeout, handler.TimeProvider, stop.Token);
+            Sip2ConnectionHandler.Metrics.OutputWaited();
+            Log.OutputWaiting(Logger, Id, pendingBytes);
+            var first = await Task.WhenAny(flushing, deadline).ConfigureAwait(false);
+            stop.Cancel();
+            if (first != flushing)
+            {
+                Sip2ConnectionHandler.Metrics.OutputStalled();
+                Log.OutputStalled(Logger, Id, Options.WriteTimeout.TotalMilliseconds, pendingBytes);
+                Abort(StalledReason); // cancels the flush (see WatchForEnd)
+                await Stopped(flushing).ConfigureAwait(false);
+                return StalledReason;
+            }
+
+            return Flushed(await flushing.ConfigureAwait(false));
+        }
+        catch (Exception exception) when (FlushFailure(exception) is { } reason)
+        {
+            return reason;
+        }
+    }
+
+    // Why the connection must close after a finished flush, or null when it goes on.
+    private string? Flushed(FlushResult result) =>
+        result.IsCanceled ? abortReason ?? "aborted" : result.IsCompleted ? "client closed the connection" : null;
+
+    // Why a flush that threw ends the connection; null for an exception that is not the client's doing (rethrown).
+    private string? FlushFailure(Exception exception) => exception switch
+    {
+        OperationCanceledException when aborted.IsCancellationRequested => abortReason ?? "aborted",
+        System.IO.IOException => "connection reset by the client",
+        _ => null,
+    };
 
     private const string StalledReason = "client not reading its answers";
 

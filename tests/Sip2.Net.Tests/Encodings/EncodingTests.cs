@@ -111,6 +111,31 @@ public class EncodingTests
         });
     }
 
+    // The writer does not go through the encoding for most values: it narrows ASCII itself, and for a single-byte code
+    // page writes other characters from the code page's table, in the same pass that replaces framing characters and
+    // sums the bytes. Whatever the path, a value must come out as the encoding's bytes of the text with its framing
+    // characters replaced, and the checksum must be the sum of what was written.
+    [Property(MaxTest = 500)]
+    public Property A_value_is_written_as_its_encodings_bytes_with_the_framing_characters_replaced(byte[] picks, byte kind)
+    {
+        const string Palette = "aZ9 éüßØ½߀東\uD83D\uDE00|^\r\n\0\u007F";
+        var text = new string(picks.Take(200).Select(p => Palette[p % Palette.Length]).ToArray());
+        var options = new Sip2CodecOptions { Encoding = Sip2Encoding.Get((Sip2CharacterEncoding)(kind % 3)), DelimiterReplacement = '^' };
+        var replaced = new string(text.Select(c => c is '|' or '\r' or '\n' or '\0' ? '^' : c).ToArray());
+        return Prop.ToProperty(() =>
+        {
+            // The same message with an ASCII value, for the bytes around the value.
+            var plain = Sip2MessageWriter.ToBytes(new CheckoutResponse { InstitutionId = "main", ScreenMessages = ["x"] }, options, Sip2Trailer.WithChecksum(1));
+            var frame = Sip2MessageWriter.ToBytes(new CheckoutResponse { InstitutionId = "main", ScreenMessages = [text] }, options, Sip2Trailer.WithChecksum(1));
+            var before = plain.AsSpan(0, plain.AsSpan().IndexOf("AFx|"u8) + 2);
+            byte[] expected = [.. before, .. options.Encoding.GetBytes(replaced), .. "|AY1AZ"u8];
+            var checksummed = frame.AsSpan(0, frame.Length - 5);
+            return checksummed.SequenceEqual(expected)
+                && Sip2Checksum.Verify(checksummed, frame.AsSpan(frame.Length - 5, 4))
+                && frame[^1] == (byte)'\r';
+        });
+    }
+
     [Theory]
     [InlineData("IBM850", Sip2CharacterEncoding.Ibm850)]
     [InlineData("cp850", Sip2CharacterEncoding.Ibm850)]
