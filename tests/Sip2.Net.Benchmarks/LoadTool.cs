@@ -278,15 +278,16 @@ public static class LoadTool
     /// baseline's: the ratio of the medians, and the median and middle half of the paired ratios (each slice against
     /// the baseline's slice of the same cycle, which saw the same state of a shared machine).
     /// </summary>
-    public static int Report(string path, string baselineLabel)
+    public static int Report(IReadOnlyList<string> paths, string baselineLabel)
     {
         static double Number(string[] f, int i) => i < f.Length ? double.Parse(f[i], CultureInfo.InvariantCulture) : double.NaN;
-        var rows = File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(f => new
+        // Several files are several runs: a slice is paired with the baseline's slice of the same run and cycle.
+        var rows = paths.SelectMany((path, run) => File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(f => new
         {
             Label = f[0], Connections = int.Parse(f[1], CultureInfo.InvariantCulture), Rate = Number(f, 2),
             P50 = Number(f, 3), P99 = Number(f, 4), P999 = Number(f, 5), Errors = long.Parse(f[6], CultureInfo.InvariantCulture),
-            ServerBytes = Number(f, 7), ServerCpu = Number(f, 8), ClientCpu = Number(f, 9), Cycle = (int)Number(f, 10),
-        }).ToList();
+            ServerBytes = Number(f, 7), ServerCpu = Number(f, 8), ClientCpu = Number(f, 9), Cycle = (int)Number(f, 10), Run = run,
+        })).ToList();
         static double Quantile(IEnumerable<double> values, double q)
         {
             // Linear between the two nearest ranks; q = 0.5 is the usual median.
@@ -315,7 +316,7 @@ public static class LoadTool
             var ratio = baselines.Count == 0 ? double.NaN : rate / Median(baselines.Select(r => r.Rate));
             var paired = group.Key.Label == baselineLabel
                 ? []
-                : group.Select(r => baselines.FirstOrDefault(b => b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN).ToList();
+                : group.Select(r => baselines.FirstOrDefault(b => b.Run == r.Run && b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN).ToList();
             var middle = paired.Count == 0 ? "" : $"{Format(Quantile(paired, 0.25), "F2")}–{Format(Quantile(paired, 0.75), "F2")}";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {group.Key.Label} | {group.Key.Connections} | {group.Count()} | {rate:F0} | {Format(ratio, "F2")} | {(paired.Count == 0 ? "1.00" : Format(Median(paired), "F2"))} | {middle} | {Median(group.Select(r => r.P50)):F2} | {Median(group.Select(r => r.P99)):F2} | {Median(group.Select(r => r.P999)):F2} | {Format(Median(group.Select(r => r.ServerBytes)), "F0")} | {Format(Median(group.Select(r => r.ServerCpu)), "F1")} | {Format(Median(group.Select(r => r.ClientCpu)), "F1")} | {group.Sum(r => r.Errors)} |"));
@@ -340,9 +341,40 @@ public static class LoadTool
                 {
                     var mine = rows.Where(r => r.Label == label && r.Connections == connections).ToList();
                     var theirs = rows.Where(r => r.Label == line && r.Connections == connections).ToList();
-                    var paired = mine.Select(r => theirs.FirstOrDefault(b => b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN).ToList();
+                    var paired = mine.Select(r => theirs.FirstOrDefault(b => b.Run == r.Run && b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN).ToList();
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"| {label} | {line} | {connections} | {Format(Median(mine.Select(r => r.Rate)) / Median(theirs.Select(r => r.Rate)), "F2")} | {Format(Median(paired), "F2")} | {Format(Quantile(paired, 0.25), "F2")}–{Format(Quantile(paired, 0.75), "F2")} |"));
+                }
+            }
+        }
+
+        if (paths.Count > 1)
+        {
+            // A run's median moves with the state of the machine in its minutes (±0.1 between runs of the same build
+            // here): each run's median of paired ratios, and their median.
+            Console.WriteLine();
+            Console.WriteLine($"Run by run ({paths.Count} runs), median of paired ratios:");
+            Console.WriteLine();
+            Console.WriteLine("| server | against | connections | each run | median over the runs |");
+            Console.WriteLine("|---|---|---:|---|---:|");
+            var comparisons = rows.Select(r => r.Label).Distinct().Where(l => l != baselineLabel && !l.StartsWith("baseline-", StringComparison.Ordinal))
+                .Select(l => (Label: l, Against: baselineLabel))
+                .Concat(sameHost.Select(l => (Label: l, Against: "baseline-" + l["sip2-".Length..])))
+                .Append((Label: "baseline-kestrel", Against: baselineLabel))
+                .Where(c => rows.Any(r => r.Label == c.Label))
+                .ToList();
+            foreach (var (label, against) in comparisons)
+            {
+                foreach (var connections in rows.Where(r => r.Label == label).Select(r => r.Connections).Distinct().Order())
+                {
+                    var runs = Enumerable.Range(0, paths.Count).Select(run =>
+                    {
+                        var theirs = rows.Where(r => r.Label == against && r.Connections == connections && r.Run == run).ToList();
+                        return Median(rows.Where(r => r.Label == label && r.Connections == connections && r.Run == run)
+                            .Select(r => theirs.FirstOrDefault(b => b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN));
+                    }).ToList();
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {label} | {against} | {connections} | {string.Join(", ", runs.Select(r => Format(r, "F2")))} | {Format(Median(runs), "F2")} |"));
                 }
             }
         }

@@ -19,7 +19,8 @@ using Sip2.Net.Benchmarks;
 //   load     --port N [--control-port N] --connections N [--warmup S] [--duration S] [--label L] [--out file.tsv]
 //                                       one target: --warmup unmeasured, then --duration measured
 //   idle     --port N --control-port N [--connections 10000] [--settle S]
-//   report   --in file.tsv [--baseline-label baseline]
+//   report   --in file.tsv [--in file.tsv ...] [--baseline-label baseline]
+//                                       several files are several runs: paired within each, and a table run by run
 // Only 127.0.0.1 is ever listened on or connected to.
 if (args.Length == 0)
 {
@@ -65,7 +66,8 @@ switch (mode)
     case "idle":
         return await IdleTool.RunAsync(Int("--port", 6001), Int("--control-port", 6101), Int("--connections", 10_000), Double("--settle", 3));
     case "report":
-        return LoadTool.Report(Option("--in", "load.tsv"), Option("--baseline-label", "baseline"));
+        var inputs = rest.Select((arg, i) => (arg, i)).Where(a => a.arg == "--in" && a.i + 1 < rest.Length).Select(a => rest[a.i + 1]).ToList();
+        return LoadTool.Report(inputs.Count > 0 ? inputs : ["load.tsv"], Option("--baseline-label", "baseline"));
     default:
         Console.Error.WriteLine($"unknown mode '{mode}'");
         return 2;

@@ -4,10 +4,12 @@
 # slices of --slice seconds (after --settle unmeasured), --cycles times, so that all of them see the same
 # state of a shared machine; then medians and the throughput ratios; then idle memory.
 # --host-mode both runs the standalone listener and Kestrel hosting as two servers in the same run.
+# --runs N repeats the whole load N times (the servers stay up): a run's medians move with the machine's state in
+# its minutes, and the report ends with each run's median ratio and their median.
 #
 #   tests/Sip2.Net.Benchmarks/run-load.sh [--host-mode standalone|kestrel|both] [--cycles N] [--slice S]
 #                                         [--settle S] [--warmup S] [--connections "1 16 256 1024"] [--idle N]
-#                                         [--out DIR]
+#                                         [--runs N] [--out DIR]
 #                                         [--compare-dll PATH]   (another build of the benchmarks exe, e.g. from
 #                                          before a change: its SIP2 server runs as "sip2-compare" in the same run)
 set -euo pipefail
@@ -19,6 +21,7 @@ settle=0.5
 warmup=2
 counts="1 16 256 1024"
 idle=10000
+runs=1
 out=""
 compare=""
 while [[ $# -gt 0 ]]; do
@@ -30,6 +33,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) warmup=$2; shift 2 ;;
     --connections) counts=$2; shift 2 ;;
     --idle) idle=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --compare-dll) compare=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -77,16 +81,21 @@ for mode in "${modes[@]}"; do serve "sip2-$mode" "${sip2_port[$mode]}" $bench se
 if [[ -n $compare ]]; then serve sip2-compare 16003 dotnet "$compare" server; fi
 for port in "${ports[@]}"; do wait_port "$port"; done
 
-tsv="$out/load.tsv"
-: >"$tsv"
-echo "date: $(date -u +%FT%TZ)  host mode $host_mode, $cycles cycles of ${slice}s slices (+${settle}s settling each), 10s warm-up per server, then ${warmup}s at each count"
+echo "date: $(date -u +%FT%TZ)  host mode $host_mode, $runs run(s) of $cycles cycles of ${slice}s slices (+${settle}s settling each), 10s warm-up per server, then ${warmup}s at each count"
 # Each server's JIT compiles its hot path in tiers over its first seconds of load: run them all past that first.
 $bench load "${targets[@]}" --connections 16 --cycles 0 --warmup 10
-for c in $counts; do
-  $bench load "${targets[@]}" --connections "$c" --cycles "$cycles" --slice "$slice" --settle "$settle" --warmup "$warmup" --out "$tsv"
+inputs=()
+for run in $(seq 1 "$runs"); do
+  tsv="$out/load-$run.tsv"
+  : >"$tsv"
+  inputs+=(--in "$tsv")
+  for c in $counts; do
+    $bench load "${targets[@]}" --connections "$c" --cycles "$cycles" --slice "$slice" --settle "$settle" --warmup "$warmup" --out "$tsv"
+  done
+  echo "run $run done: $(date -u +%FT%TZ)"
 done
 echo
-$bench report --in "$tsv" --baseline-label baseline
+$bench report "${inputs[@]}" --baseline-label baseline
 
 if [[ $idle -gt 0 ]]; then
   for server in "${sip2[@]}"; do
