@@ -197,14 +197,8 @@ public class ConnectionBenchmarks
             return Stopwatch.GetElapsedTime(started).TotalMilliseconds * 1e6 / Messages;
         }
 
-        static double Median(IEnumerable<double> values)
-        {
-            var sorted = values.OrderBy(v => v).ToArray();
-            return (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
-        }
-
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{connections} connection(s){(evictKilobytes > 0 ? $", evicting {evictKilobytes} KiB between messages" : "")}, {pairs.Count} pairs: baseline {Median(pairs.Select(p => p.Baseline)):F0} ns/msg, sip2 {Median(pairs.Select(p => p.Sip2)):F0} ns/msg, SIP2 work (paired difference) {Median(pairs.Select(p => p.Sip2 - p.Baseline)):F0} ns/msg, paired ratio {Median(pairs.Select(p => p.Sip2 / p.Baseline)):F2}"));
+            $"{connections} connection(s){(evictKilobytes > 0 ? $", evicting {evictKilobytes} KiB between messages" : "")}, {pairs.Count} pairs: baseline {LoadTool.Median(pairs.Select(p => p.Baseline)):F0} ns/msg, sip2 {LoadTool.Median(pairs.Select(p => p.Sip2)):F0} ns/msg, SIP2 work (paired difference) {LoadTool.Median(pairs.Select(p => p.Sip2 - p.Baseline)):F0} ns/msg, paired ratio {LoadTool.Median(pairs.Select(p => p.Sip2 / p.Baseline)):F2}"));
         baseline.Cleanup();
         sip2.Cleanup();
         return 0;

@@ -273,6 +273,23 @@ public static class LoadTool
         public volatile int Value;
     }
 
+    /// <summary>The <paramref name="q"/> quantile of the values that are not NaN, linear between the two nearest ranks; NaN for none.</summary>
+    internal static double Quantile(IEnumerable<double> values, double q)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = q * (sorted.Length - 1);
+        var low = (int)Math.Floor(rank);
+        return sorted[low] + ((rank - low) * (sorted[Math.Min(low + 1, sorted.Length - 1)] - sorted[low]));
+    }
+
+    /// <summary>The usual median: <see cref="Quantile"/> at 0.5.</summary>
+    internal static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
+
     /// <summary>
     /// Medians over the slices of every (label, connections) row, and each server's throughput as a ratio to the
     /// baseline's: the ratio of the medians, and the median and middle half of the paired ratios (each slice against
@@ -288,22 +305,17 @@ public static class LoadTool
             P50 = Number(f, 3), P99 = Number(f, 4), P999 = Number(f, 5), Errors = long.Parse(f[6], CultureInfo.InvariantCulture),
             ServerBytes = Number(f, 7), ServerCpu = Number(f, 8), ClientCpu = Number(f, 9), Cycle = (int)Number(f, 10), Run = run,
         })).ToList();
-        static double Quantile(IEnumerable<double> values, double q)
-        {
-            // Linear between the two nearest ranks; q = 0.5 is the usual median.
-            var sorted = values.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToArray();
-            if (sorted.Length == 0)
-            {
-                return double.NaN;
-            }
-
-            var rank = q * (sorted.Length - 1);
-            var low = (int)Math.Floor(rank);
-            return sorted[low] + ((rank - low) * (sorted[Math.Min(low + 1, sorted.Length - 1)] - sorted[low]));
-        }
-
-        static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
         static string Format(double value, string format) => double.IsNaN(value) ? "" : value.ToString(format, CultureInfo.InvariantCulture);
+
+        // Each slice of `label` against the slice of `against` in the same run and cycle, at one connection count (and
+        // in one run, when given).
+        List<double> Paired(string label, string against, int connections, int? run = null)
+        {
+            var theirs = rows.Where(r => r.Label == against && r.Connections == connections).ToList();
+            return rows.Where(r => r.Label == label && r.Connections == connections && (run is null || r.Run == run))
+                .Select(r => theirs.FirstOrDefault(b => b.Run == r.Run && b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN)
+                .ToList();
+        }
 
         Console.WriteLine("Against the baseline:");
         Console.WriteLine();
@@ -314,9 +326,7 @@ public static class LoadTool
             var baselines = rows.Where(r => r.Label == baselineLabel && r.Connections == group.Key.Connections).ToList();
             var rate = Median(group.Select(r => r.Rate));
             var ratio = baselines.Count == 0 ? double.NaN : rate / Median(baselines.Select(r => r.Rate));
-            var paired = group.Key.Label == baselineLabel
-                ? []
-                : group.Select(r => baselines.FirstOrDefault(b => b.Run == r.Run && b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN).ToList();
+            var paired = group.Key.Label == baselineLabel ? [] : Paired(group.Key.Label, baselineLabel, group.Key.Connections);
             var middle = paired.Count == 0 ? "" : $"{Format(Quantile(paired, 0.25), "F2")}–{Format(Quantile(paired, 0.75), "F2")}";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {group.Key.Label} | {group.Key.Connections} | {group.Count()} | {rate:F0} | {Format(ratio, "F2")} | {(paired.Count == 0 ? "1.00" : Format(Median(paired), "F2"))} | {middle} | {Median(group.Select(r => r.P50)):F2} | {Median(group.Select(r => r.P99)):F2} | {Median(group.Select(r => r.P999)):F2} | {Format(Median(group.Select(r => r.ServerBytes)), "F0")} | {Format(Median(group.Select(r => r.ServerCpu)), "F1")} | {Format(Median(group.Select(r => r.ClientCpu)), "F1")} | {group.Sum(r => r.Errors)} |"));
@@ -341,7 +351,7 @@ public static class LoadTool
                 {
                     var mine = rows.Where(r => r.Label == label && r.Connections == connections).ToList();
                     var theirs = rows.Where(r => r.Label == line && r.Connections == connections).ToList();
-                    var paired = mine.Select(r => theirs.FirstOrDefault(b => b.Run == r.Run && b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN).ToList();
+                    var paired = Paired(label, line, connections);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"| {label} | {line} | {connections} | {Format(Median(mine.Select(r => r.Rate)) / Median(theirs.Select(r => r.Rate)), "F2")} | {Format(Median(paired), "F2")} | {Format(Quantile(paired, 0.25), "F2")}–{Format(Quantile(paired, 0.75), "F2")} |"));
                 }
@@ -357,22 +367,16 @@ public static class LoadTool
             Console.WriteLine();
             Console.WriteLine("| server | against | connections | each run | median over the runs |");
             Console.WriteLine("|---|---|---:|---|---:|");
-            var comparisons = rows.Select(r => r.Label).Distinct().Where(l => l != baselineLabel && !l.StartsWith("baseline-", StringComparison.Ordinal))
+            // Every server against the baseline (the line answerer behind Kestrel too), then each host's SIP2 server
+            // against the line answerer on the same host.
+            var comparisons = rows.Select(r => r.Label).Distinct().Where(l => l != baselineLabel)
                 .Select(l => (Label: l, Against: baselineLabel))
-                .Concat(sameHost.Select(l => (Label: l, Against: "baseline-" + l["sip2-".Length..])))
-                .Append((Label: "baseline-kestrel", Against: baselineLabel))
-                .Where(c => rows.Any(r => r.Label == c.Label))
-                .ToList();
+                .Concat(sameHost.Select(l => (Label: l, Against: "baseline-" + l["sip2-".Length..])));
             foreach (var (label, against) in comparisons)
             {
                 foreach (var connections in rows.Where(r => r.Label == label).Select(r => r.Connections).Distinct().Order())
                 {
-                    var runs = Enumerable.Range(0, paths.Count).Select(run =>
-                    {
-                        var theirs = rows.Where(r => r.Label == against && r.Connections == connections && r.Run == run).ToList();
-                        return Median(rows.Where(r => r.Label == label && r.Connections == connections && r.Run == run)
-                            .Select(r => theirs.FirstOrDefault(b => b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN));
-                    }).ToList();
+                    var runs = Enumerable.Range(0, paths.Count).Select(run => Median(Paired(label, against, connections, run))).ToList();
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"| {label} | {against} | {connections} | {string.Join(", ", runs.Select(r => Format(r, "F2")))} | {Format(Median(runs), "F2")} |"));
                 }

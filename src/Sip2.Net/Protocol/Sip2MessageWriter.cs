@@ -43,9 +43,10 @@ public static class Sip2MessageWriter
 
         // A value can never break the framing: its delimiters, CRs, LFs and NULs go out as the replacement.
         var framing = new FramingCharacters(options.FieldDelimiter, options.DelimiterReplacement);
+        var singleBytes = options.Encoding.SingleByteTable;
         foreach (var field in message.FieldStorage)
         {
-            writer.WriteField(field.Id, field.Value, options, framing);
+            writer.WriteField(field.Id, field.Value, options, framing, singleBytes);
         }
 
         if (trailer.HasChecksum)
@@ -151,17 +152,17 @@ public static class Sip2MessageWriter
             WriteEncoded(text, options);
         }
 
-        // The field's id, value and delimiter. Nearly every value is ASCII (ids, barcodes, dates, flags): then all three
+        // The field's id, value and delimiter. Nearly every value is ASCII (ids, barcodes, dates, flags), and in a
+        // single-byte code page (`singleBytes`, IBM850) nearly every other one has a byte in its table: then all three
         // go into one reservation of the output in one pass.
-        public void WriteField(FieldId id, string value, Sip2CodecOptions options, FramingCharacters framing)
+        public void WriteField(FieldId id, string value, Sip2CodecOptions options, FramingCharacters framing, byte[]? singleBytes)
         {
             var text = Cut(value.AsSpan(), options.MaxFieldLength);
             var room = Room(text.Length + 3);
             room[0] = id.First;
             room[1] = id.Second;
             var delimiter = (byte)framing.Delimiter;
-            if (TryWriteAscii(text, room.Slice(2), framing, out var sum)
-                || (options.Encoding.SingleByteTable is { } table && TryWriteSingleBytes(text, room.Slice(2), framing, table, out sum)))
+            if (TryWriteBytes(text, room.Slice(2), framing, singleBytes, out var sum))
             {
                 room[text.Length + 2] = delimiter;
                 Sum += sum + id.First + id.Second + delimiter;
@@ -206,8 +207,8 @@ public static class Sip2MessageWriter
         // Every SIP2 encoding (IBM850, UTF-8, ASCII folding) writes a character below 0x7F as its own byte: an ASCII
         // text is narrowed here in one pass that also sums the bytes, without the encoder's two passes (count, then
         // encode). False, with `destination` partly written, as soon as a character is not ASCII. DEL and everything
-        // above it are left to the encoding. Two copies of the loop, with and without the framing replacement, so
-        // that neither tests which it is per character.
+        // above it are left to the encoding. (Fixed texts: a field's value goes through TryWriteBytes, below, which
+        // also replaces framing characters.)
         private static bool TryWriteAscii(ReadOnlySpan<char> text, Span<byte> destination, out uint sum)
         {
             sum = 0;
@@ -227,44 +228,32 @@ public static class Sip2MessageWriter
             return true;
         }
 
-        // As above, writing the delimiter, CR, LF and NUL as the replacement (which is always ASCII: Sip2CodecOptions
-        // checks it).
-        private static bool TryWriteAscii(ReadOnlySpan<char> text, Span<byte> destination, FramingCharacters framing, out uint sum)
+        // The same for a field's value, writing the delimiter, CR, LF and NUL as the replacement (which is always ASCII:
+        // Sip2CodecOptions checks it). A character from DEL up takes its byte from the code page's table, when the
+        // encoding is a single-byte code page: the names, titles and places that are not ASCII are mostly Latin-1
+        // letters (é, ü, ß), written here in the same pass instead of the encoder's count, encode and the checksum's
+        // sum. False at the first character without a byte (the encoder then writes the value, with its '?').
+        private static bool TryWriteBytes(ReadOnlySpan<char> text, Span<byte> destination, FramingCharacters framing, byte[]? singleBytes, out uint sum)
         {
             sum = 0;
             destination = destination.Slice(0, text.Length);
             for (var i = 0; i < text.Length; i++)
             {
                 var c = framing.Apply(text[i]);
-                if (c >= 0x7F)
+                byte b;
+                if (c < 0x7F)
+                {
+                    b = (byte)c;
+                }
+                else if (singleBytes is not null && Sip2Encoding.HasSingleByte(c, singleBytes))
+                {
+                    b = singleBytes[c];
+                }
+                else
                 {
                     return false;
                 }
 
-                destination[i] = (byte)c;
-                sum += c;
-            }
-
-            return true;
-        }
-
-        // The same for a value that is not all ASCII, in a single-byte code page (IBM850): names, titles and places
-        // are mostly Latin-1 letters (é, ü, ß), and the code page's table gives each its byte in the same pass, where
-        // the encoder would count, then encode, then the bytes be summed. False at the first character the table
-        // lacks (the encoder then writes the value from the start, with its '?').
-        private static bool TryWriteSingleBytes(ReadOnlySpan<char> text, Span<byte> destination, FramingCharacters framing, byte[] table, out uint sum)
-        {
-            sum = 0;
-            destination = destination.Slice(0, text.Length);
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = framing.Apply(text[i]);
-                if (!Sip2Encoding.HasSingleByte(c, table))
-                {
-                    return false;
-                }
-
-                var b = table[c];
                 destination[i] = b;
                 sum += b;
             }
