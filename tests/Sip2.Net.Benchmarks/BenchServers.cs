@@ -27,19 +27,20 @@ public static class BenchServers
     /// <summary>
     /// The SIP2 server: one login-free registration for 127.0.0.1, a back end that answers at once, logging off.
     /// <paramref name="hostMode"/> is <c>standalone</c> (the library's own listener, <see cref="Sip2Server"/>) or
-    /// <c>kestrel</c> (the same engine behind ASP.NET Core's Kestrel, Sip2.Net.AspNetCore). With a control port, a
-    /// connection to it gets one line of memory figures.
+    /// <c>kestrel</c> (the same engine behind ASP.NET Core's Kestrel, Sip2.Net.AspNetCore), or <c>kestrel-inline</c>
+    /// (Kestrel with its socket transport's <c>UnsafePreferInlineScheduling</c>, see <see cref="QuietBuilder"/>). With
+    /// a control port, a connection to it gets one line of memory figures.
     /// </summary>
     public static Task<int> RunSip2Async(int port, int controlPort, string hostMode, CancellationToken stop) => hostMode switch
     {
         "standalone" => RunStandaloneAsync(port, controlPort, stop),
-        "kestrel" => RunKestrelAsync(port, controlPort, stop),
+        "kestrel" or "kestrel-inline" => RunKestrelAsync(port, controlPort, hostMode, stop),
         _ => Unknown(hostMode),
     };
 
     private static Task<int> Unknown(string hostMode)
     {
-        Console.Error.WriteLine($"unknown host mode '{hostMode}' (standalone or kestrel)");
+        Console.Error.WriteLine($"unknown host mode '{hostMode}' (standalone, kestrel or kestrel-inline)");
         return Task.FromResult(2);
     }
 
@@ -96,9 +97,9 @@ public static class BenchServers
     /// <c>ListenSip2(127.0.0.1, port)</c>; the registry, directory and back end are the standalone mode's, and logging
     /// has no provider and a minimum level of None.
     /// </summary>
-    private static async Task<int> RunKestrelAsync(int port, int controlPort, CancellationToken stop)
+    private static async Task<int> RunKestrelAsync(int port, int controlPort, string hostMode, CancellationToken stop)
     {
-        var builder = QuietBuilder();
+        var builder = QuietBuilder(hostMode);
         builder.Services.AddSip2Server(o => Options(o, port))
             .AddBackend(new ImmediateBackend())
             .ConfigureRegistry(Sip2RegistryOptions.AllowLocalNetworks)
@@ -108,17 +109,20 @@ public static class BenchServers
         await RegisterAsync(app.Services.GetRequiredService<InMemorySip2LibraryDirectory>(), app.Services.GetRequiredService<ISip2ClientRegistry>(), stop);
         await app.StartAsync(stop);
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        Console.WriteLine($"sip2 server (kestrel) listening on {string.Join(", ", addresses)}");
+        Console.WriteLine($"sip2 server ({hostMode}) listening on {string.Join(", ", addresses)}");
         var handler = app.Services.GetRequiredService<Sip2ConnectionHandler>();
         return await ServeUntilStoppedAsync(app, controlPort, () => handler.ConnectionCount, stop);
     }
 
-    // A slim web application that logs nothing: no provider, a minimum level of None.
-    private static WebApplicationBuilder QuietBuilder()
+    // A slim web application that logs nothing: no provider, a minimum level of None. In kestrel-inline mode the
+    // socket transport runs the application's code on the thread that completed the socket operation, instead of
+    // handing each read and each send to another thread-pool work item: the threading of the standalone listener.
+    private static WebApplicationBuilder QuietBuilder(string hostMode)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.None);
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = hostMode == "kestrel-inline");
         return builder;
     }
 
@@ -142,13 +146,13 @@ public static class BenchServers
     public static Task<int> RunBaselineAsync(int port, int controlPort, string hostMode, CancellationToken stop) => hostMode switch
     {
         "standalone" => RunBaselineAsync(port, controlPort, stop),
-        "kestrel" => RunKestrelBaselineAsync(port, controlPort, stop),
+        "kestrel" or "kestrel-inline" => RunKestrelBaselineAsync(port, controlPort, hostMode, stop),
         _ => Unknown(hostMode),
     };
 
-    private static async Task<int> RunKestrelBaselineAsync(int port, int controlPort, CancellationToken stop)
+    private static async Task<int> RunKestrelBaselineAsync(int port, int controlPort, string hostMode, CancellationToken stop)
     {
-        var builder = QuietBuilder();
+        var builder = QuietBuilder(hostMode);
         var open = 0;
         var filler = Filler();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Run(async connection =>
@@ -165,7 +169,7 @@ public static class BenchServers
         })));
         await using var app = builder.Build();
         await app.StartAsync(stop);
-        Console.WriteLine($"baseline server (kestrel) listening on 127.0.0.1:{port}");
+        Console.WriteLine($"baseline server ({hostMode}) listening on 127.0.0.1:{port}");
         return await ServeUntilStoppedAsync(app, controlPort, () => Volatile.Read(ref open), stop);
     }
 

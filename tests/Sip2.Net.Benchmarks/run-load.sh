@@ -3,11 +3,13 @@
 # 127.0.0.1, driven by the same closed-loop load tool at each connection count. The servers take turns in
 # slices of --slice seconds (after --settle unmeasured), --cycles times, so that all of them see the same
 # state of a shared machine; then medians and the throughput ratios; then idle memory.
-# --host-mode both runs the standalone listener and Kestrel hosting as two servers in the same run.
+# --host-mode both runs the standalone listener and Kestrel hosting as two servers in the same run; all adds Kestrel
+# with its socket transport's UnsafePreferInlineScheduling (kestrel-inline, see docs/kestrel.md). Each Kestrel mode
+# also gets the line answerer behind the same transport (baseline-kestrel, baseline-kestrel-inline).
 # --runs N repeats the whole load N times (the servers stay up): a run's medians move with the machine's state in
 # its minutes, and the report ends with each run's median ratio and their median.
 #
-#   tests/Sip2.Net.Benchmarks/run-load.sh [--host-mode standalone|kestrel|both] [--cycles N] [--slice S]
+#   tests/Sip2.Net.Benchmarks/run-load.sh [--host-mode standalone|kestrel|kestrel-inline|both|all] [--cycles N] [--slice S]
 #                                         [--settle S] [--warmup S] [--connections "1 16 256 1024"] [--idle N]
 #                                         [--runs N] [--out DIR]
 #                                         [--compare-dll PATH]   (another build of the benchmarks exe, e.g. from
@@ -41,9 +43,10 @@ while [[ $# -gt 0 ]]; do
 done
 
 case "$host_mode" in
-  standalone|kestrel) modes=("$host_mode") ;;
+  standalone|kestrel|kestrel-inline) modes=("$host_mode") ;;
   both) modes=(standalone kestrel) ;;
-  *) echo "unknown host mode $host_mode (standalone, kestrel or both)" >&2; exit 2 ;;
+  all) modes=(standalone kestrel kestrel-inline) ;;
+  *) echo "unknown host mode $host_mode (standalone, kestrel, kestrel-inline, both or all)" >&2; exit 2 ;;
 esac
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -75,8 +78,11 @@ serve() { # label port command...
 }
 serve baseline 16002 $bench baseline
 # With Kestrel, also the line answerer behind Kestrel's transport: what that transport costs without the SIP2 work.
-if [[ " ${modes[*]} " == *" kestrel "* ]]; then serve baseline-kestrel 16005 $bench baseline --host-mode kestrel; fi
-declare -A sip2_port=([standalone]=16001 [kestrel]=16004)
+declare -A line_port=([kestrel]=16005 [kestrel-inline]=16007)
+for mode in "${modes[@]}"; do
+  if [[ -n ${line_port[$mode]:-} ]]; then serve "baseline-$mode" "${line_port[$mode]}" $bench baseline --host-mode "$mode"; fi
+done
+declare -A sip2_port=([standalone]=16001 [kestrel]=16004 [kestrel-inline]=16006)
 for mode in "${modes[@]}"; do serve "sip2-$mode" "${sip2_port[$mode]}" $bench server --host-mode "$mode"; done
 if [[ -n $compare ]]; then serve sip2-compare 16003 dotnet "$compare" server; fi
 for port in "${ports[@]}"; do wait_port "$port"; done
