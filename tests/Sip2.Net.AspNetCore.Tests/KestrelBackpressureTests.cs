@@ -12,13 +12,15 @@ public sealed class KestrelBackpressureTests
 
     // Under Kestrel the answers go into its transport pipe, whose flush waits once the transport's write buffer
     // is full; the connection's own cap and write timeout hold there just as on the standalone listener.
-    [Fact]
-    public async Task A_client_that_pipelines_and_never_reads_is_held_to_the_output_cap_and_closed_after_the_write_timeout()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_client_that_pipelines_and_never_reads_is_held_to_the_output_cap_and_closed_after_the_write_timeout(bool inlineScheduling)
     {
         const int cap = 4096;
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var logs = new CapturingLoggerProvider();
-        await using var host = await KestrelSip2Host.StartAsync(options: o => o with { MaxPendingOutput = cap, WriteTimeout = TimeSpan.FromSeconds(30) }, time: time, logs: logs);
+        await using var host = await KestrelSip2Host.StartAsync(options: o => o with { MaxPendingOutput = cap, WriteTimeout = TimeSpan.FromSeconds(30) }, time: time, logs: logs, inlineScheduling: inlineScheduling);
         var kiosk = IPAddress.Parse("127.0.0.2");
         await host.RegisterAsync(kiosk);
         using var attacker = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 1024 };

@@ -10,10 +10,12 @@ namespace Sip2.Net.AspNetCore.Tests;
 
 public sealed class KestrelHostingTests
 {
-    [Fact]
-    public async Task A_kiosk_logs_in_and_runs_status_patron_information_and_checkout_through_Kestrel()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_kiosk_logs_in_and_runs_status_patron_information_and_checkout_through_Kestrel(bool inlineScheduling)
     {
-        await using var host = await KestrelSip2Host.StartAsync();
+        await using var host = await KestrelSip2Host.StartAsync(inlineScheduling: inlineScheduling);
         await using var client = await host.ConnectAndLoginAsync();
 
         var status = await client.ScStatusAsync();
@@ -118,10 +120,12 @@ public sealed class KestrelHostingTests
         Assert.True(string.IsNullOrEmpty(await KestrelSip2Host.ReadToCloseAsync(unregistered)));
     }
 
-    [Fact]
-    public async Task Stopping_the_host_closes_idle_sessions_at_once_and_lets_a_request_in_flight_finish()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Stopping_the_host_closes_idle_sessions_at_once_and_lets_a_request_in_flight_finish(bool inlineScheduling)
     {
-        var host = await KestrelSip2Host.StartAsync();
+        var host = await KestrelSip2Host.StartAsync(inlineScheduling: inlineScheduling);
         await using var _ = host;
         await using var busy = await host.ConnectAndLoginAsync();
         using var idle = await host.ConnectRawAsync(IPAddress.Loopback);
@@ -142,6 +146,44 @@ public sealed class KestrelHostingTests
         await stopping;
         Assert.Equal(0, host.Handler.ConnectionCount);
         await Assert.ThrowsAsync<Sip2ConnectionException>(() => busy.ScStatusAsync());
+    }
+
+    // docs/kestrel.md: with inline scheduling the engine runs on the thread-pool thread that completed the read, as
+    // under the standalone listener, so a back end that blocks that thread holds up its own connection only. (It
+    // would hold up every connection if completions ran on the socket engine's epoll thread.)
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_back_end_that_blocks_its_thread_holds_up_only_its_own_connection(bool inlineScheduling)
+    {
+        await using var host = await KestrelSip2Host.StartAsync(inlineScheduling: inlineScheduling);
+        await using var blocked = await host.ConnectAndLoginAsync();
+        host.Backend.BlockCheckouts();
+        var checkout = blocked.CheckoutAsync("p1", "i1");
+        try
+        {
+            await host.Backend.CheckoutEntered.Task;
+
+            // Bounded as a whole (a safety net, nothing is timed): if the blocked thread were the one that runs every
+            // socket's completions, the test's own connect would never complete either.
+            var status = await StatusOnAnotherConnectionAsync(host).WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.StartsWith("98", status);
+            Assert.False(checkout.IsCompleted);
+        }
+        finally
+        {
+            host.Backend.ReleaseCheckouts();
+        }
+
+        Assert.True((await checkout).Ok);
+
+        static async Task<string> StatusOnAnotherConnectionAsync(KestrelSip2Host host)
+        {
+            using var other = await host.ConnectRawAsync(IPAddress.Loopback);
+            await other.SendAsync(Encoding.ASCII.GetBytes("9900302.00\r"));
+            return await KestrelSip2Host.ReadMessageAsync(other);
+        }
     }
 
     [Fact]

@@ -53,9 +53,13 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
         Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>? kestrelOptions = null,
         Sip2ListenEndpoint? endpoint = null,
         TimeProvider? time = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        bool inlineScheduling = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // docs/kestrel.md recommends the socket transport's inline scheduling for busy SIP2 servers: the tests that
+        // take this flag run under both.
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = inlineScheduling);
         builder.Logging.ClearProviders();
         if (logs is not null)
         {
@@ -220,10 +224,14 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
     }
 }
 
-/// <summary>Answers Checkout and Patron Information; a checkout can be held in flight until a test releases it.</summary>
+/// <summary>
+/// Answers Checkout and Patron Information; a checkout can be held in flight until a test releases it, either
+/// awaiting (<see cref="HoldCheckouts"/>) or blocking the thread that called the back end (<see cref="BlockCheckouts"/>).
+/// </summary>
 internal sealed class TestBackend : Sip2BackendBase
 {
     private TaskCompletionSource? gate;
+    private TaskCompletionSource? block;
 
     /// <summary>The remote address of every request the back end saw.</summary>
     public ConcurrentQueue<IPAddress> RemoteAddresses { get; } = new();
@@ -234,12 +242,20 @@ internal sealed class TestBackend : Sip2BackendBase
     /// <summary>Makes the next checkouts wait until <see cref="ReleaseCheckouts"/>.</summary>
     public void HoldCheckouts() => gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void ReleaseCheckouts() => gate?.TrySetResult();
+    /// <summary>Makes the next checkouts block their thread, as a synchronous database call would, until <see cref="ReleaseCheckouts"/>.</summary>
+    public void BlockCheckouts() => block = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseCheckouts()
+    {
+        gate?.TrySetResult();
+        block?.TrySetResult();
+    }
 
     public override async ValueTask<CheckoutResponse> CheckoutAsync(CheckoutRequest request, Sip2RequestContext context)
     {
         RemoteAddresses.Enqueue(context.RemoteAddress);
         CheckoutEntered.TrySetResult();
+        block?.Task.Wait(); // on purpose: the engine's thread is held, not released
         if (gate is { } held)
         {
             await held.Task;
