@@ -140,8 +140,8 @@ public static class BenchServers
     /// <summary>
     /// The baseline: the same socket and pipe set-up as the standalone server, answering each CR-terminated line
     /// with a fixed line of the same size. What is left between it and the SIP2 server is the SIP2 work. With
-    /// <paramref name="hostMode"/> <c>kestrel</c>, the same line answerer behind Kestrel's socket transport, the
-    /// SIP2 server's Kestrel mode without the SIP2 work: what Kestrel's transport costs on its own.
+    /// <paramref name="hostMode"/> <c>kestrel</c> (or <c>kestrel-inline</c>), the same line answerer behind Kestrel's
+    /// socket transport, the SIP2 server's Kestrel mode without the SIP2 work: what Kestrel's transport costs on its own.
     /// </summary>
     public static Task<int> RunBaselineAsync(int port, int controlPort, string hostMode, CancellationToken stop) => hostMode switch
     {

@@ -11,8 +11,8 @@ using Sip2.Net.Benchmarks;
 //                                       that much other memory between messages, as the kernel's work does under load;
 //                                       --connections spreads the messages over N connections in turn; --server both
 //                                       runs the two in one process, taking turns, and prints the paired difference
-//   server   --port N [--control-port N] [--host-mode standalone|kestrel]
-//   baseline --port N [--control-port N] [--host-mode standalone|kestrel]
+//   server   --port N [--control-port N] [--host-mode standalone|kestrel|kestrel-inline]
+//   baseline --port N [--control-port N] [--host-mode standalone|kestrel|kestrel-inline]
 //   load     --target label=port[:control-port] [--target ...] --connections N [--cycles N] [--slice S] [--settle S]
 //            [--warmup S] [--out file.tsv]
 //                                       the targets in turn, in slices (see LoadTool.RunAsync); one row per slice
