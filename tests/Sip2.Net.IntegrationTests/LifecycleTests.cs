@@ -125,6 +125,25 @@ public class LifecycleTests
         Assert.Contains("|AF" + Sip2MessageCatalog.GetDefaultText(Sip2MessageScenario.BackEndUnavailable) + "|", response, StringComparison.Ordinal);
     }
 
+    // docs/backend.md: the back-end timeout can only act on a call that returned a pending ValueTask. A call that
+    // blocks its thread returns when it is done, complete, and its answer is sent however long it took.
+    [Fact]
+    public async Task A_back_end_that_blocks_its_thread_is_not_cut_short_by_the_back_end_timeout()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await TestServer.StartAsync(o => o with { BackendTimeout = TimeSpan.FromSeconds(5) }, time);
+        using var kiosk = await server.RawAsync("127.0.0.2");
+
+        await kiosk.SendAsync("11YN20240417    083058                  AOalpha|AA" + CountingBackend.Blocks + "|AB3900001|AC|\r");
+        await server.Backend.Entered.Task;
+        time.Advance(TimeSpan.FromSeconds(30)); // six times the back-end timeout, while the call still holds its thread
+        server.Backend.Gate.TrySetResult();
+        var response = await kiosk.ReceiveAsync();
+
+        Assert.StartsWith("121", response, StringComparison.Ordinal); // the back end's own answer: checked out
+        Assert.DoesNotContain(Sip2MessageCatalog.GetDefaultText(Sip2MessageScenario.BackEndUnavailable), response, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Tls_sessions_work_with_a_certificate_made_here()
     {

@@ -207,11 +207,14 @@ internal sealed class CountingBackend : Sip2BackendBase
     /// <summary>A patron whose requests wait in the back end until <see cref="Gate"/> opens.</summary>
     public const string Gated = "gated";
 
+    /// <summary>Like <see cref="Gated"/>, but the back end blocks the calling thread, as a synchronous driver would.</summary>
+    public const string Blocks = "blocks";
+
     public ConcurrentDictionary<Sip2Command, int> Calls { get; } = new();
 
     public int CallsOf(Sip2Command command) => Calls.TryGetValue(command, out var n) ? n : 0;
 
-    /// <summary>Completes when a request for <see cref="Gated"/> has reached the back end.</summary>
+    /// <summary>Completes when a request for <see cref="Gated"/> or <see cref="Blocks"/> has reached the back end.</summary>
     public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -233,6 +236,12 @@ internal sealed class CountingBackend : Sip2BackendBase
         {
             Entered.TrySetResult();
             await Gate.Task.WaitAsync(context.CancellationToken);
+        }
+
+        if (patron == Blocks)
+        {
+            Entered.TrySetResult();
+            Gate.Task.Wait(); // on purpose: holds the server's thread until the test opens the gate
         }
     }
 
