@@ -36,6 +36,9 @@ string Option(string name, string fallback)
     return at >= 0 && at + 1 < rest.Length ? rest[at + 1] : fallback;
 }
 
+// Every value of an option that may be given more than once (--target, --in).
+List<string> Options(string name) => rest.Select((arg, i) => (arg, i)).Where(a => a.arg == name && a.i + 1 < rest.Length).Select(a => rest[a.i + 1]).ToList();
+
 int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 double Double(string name, double fallback) => double.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
@@ -57,7 +60,7 @@ switch (mode)
     case "baseline":
         return await BenchServers.RunBaselineAsync(Int("--port", 6002), Int("--control-port", 0), Option("--host-mode", "standalone"), stop.Token);
     case "load":
-        var targets = rest.Select((arg, i) => (arg, i)).Where(a => a.arg == "--target" && a.i + 1 < rest.Length).Select(a => LoadTarget.Parse(rest[a.i + 1])).ToList();
+        var targets = Options("--target").Select(LoadTarget.Parse).ToList();
         var outPath = rest.Contains("--out") ? Option("--out", "") : null;
         return targets.Count > 0
             ? await LoadTool.RunAsync(targets, Int("--connections", 1), Int("--cycles", 10), Double("--warmup", 2), Double("--settle", 0.5), Double("--slice", 1), outPath)
@@ -66,7 +69,7 @@ switch (mode)
     case "idle":
         return await IdleTool.RunAsync(Int("--port", 6001), Int("--control-port", 6101), Int("--connections", 10_000), Double("--settle", 3));
     case "report":
-        var inputs = rest.Select((arg, i) => (arg, i)).Where(a => a.arg == "--in" && a.i + 1 < rest.Length).Select(a => rest[a.i + 1]).ToList();
+        var inputs = Options("--in");
         return LoadTool.Report(inputs.Count > 0 ? inputs : ["load.tsv"], Option("--baseline-label", "baseline"));
     default:
         Console.Error.WriteLine($"unknown mode '{mode}'");
