@@ -142,15 +142,17 @@ public static class BenchServers
     /// with a fixed line of the same size. What is left between it and the SIP2 server is the SIP2 work. With
     /// <paramref name="hostMode"/> <c>kestrel</c> (or <c>kestrel-inline</c>), the same line answerer behind Kestrel's
     /// socket transport, the SIP2 server's Kestrel mode without the SIP2 work: what Kestrel's transport costs on its own.
+    /// <paramref name="allocatePerLine"/> bytes of short-lived garbage per line answered (a diagnostic, see
+    /// <see cref="AnswerLinesAsync"/>; 0 for the baseline itself).
     /// </summary>
-    public static Task<int> RunBaselineAsync(int port, int controlPort, string hostMode, CancellationToken stop) => hostMode switch
+    public static Task<int> RunBaselineAsync(int port, int controlPort, string hostMode, int allocatePerLine, CancellationToken stop) => hostMode switch
     {
-        "standalone" => RunBaselineAsync(port, controlPort, stop),
-        "kestrel" or "kestrel-inline" => RunKestrelBaselineAsync(port, controlPort, hostMode, stop),
+        "standalone" => RunBaselineAsync(port, controlPort, allocatePerLine, stop),
+        "kestrel" or "kestrel-inline" => RunKestrelBaselineAsync(port, controlPort, hostMode, allocatePerLine, stop),
         _ => Unknown(hostMode),
     };
 
-    private static async Task<int> RunKestrelBaselineAsync(int port, int controlPort, string hostMode, CancellationToken stop)
+    private static async Task<int> RunKestrelBaselineAsync(int port, int controlPort, string hostMode, int allocatePerLine, CancellationToken stop)
     {
         var builder = QuietBuilder(hostMode);
         var open = 0;
@@ -160,7 +162,7 @@ public static class BenchServers
             Interlocked.Increment(ref open);
             try
             {
-                await AnswerLinesAsync(connection.Transport.Input, connection.Transport.Output, filler);
+                await AnswerLinesAsync(connection.Transport.Input, connection.Transport.Output, filler, allocatePerLine);
             }
             finally
             {
@@ -180,7 +182,7 @@ public static class BenchServers
         return filler;
     }
 
-    private static async Task<int> RunBaselineAsync(int port, int controlPort, CancellationToken stop)
+    private static async Task<int> RunBaselineAsync(int port, int controlPort, int allocatePerLine, CancellationToken stop)
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
@@ -207,7 +209,7 @@ public static class BenchServers
                 Interlocked.Increment(ref open);
                 try
                 {
-                    await ServeBaselineAsync(client, filler);
+                    await ServeBaselineAsync(client, filler, allocatePerLine);
                 }
                 catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException)
                 {
@@ -223,23 +225,30 @@ public static class BenchServers
         return 0;
     }
 
-    private static async Task ServeBaselineAsync(Socket client, byte[] filler)
+    private static async Task ServeBaselineAsync(Socket client, byte[] filler, int allocatePerLine)
     {
         client.NoDelay = true;
         await using var stream = new NetworkStream(client, ownsSocket: true);
         var input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true, useZeroByteReads: true));
         var output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
-        await AnswerLinesAsync(input, output, filler);
+        await AnswerLinesAsync(input, output, filler, allocatePerLine);
         await input.CompleteAsync();
         await output.CompleteAsync();
     }
 
+    // Where the garbage goes: stored, so the JIT cannot leave the allocations out; per thread, so that the stores do
+    // not share one cache line between the cores.
+    [ThreadStatic]
+    private static byte[]? garbage;
+
     /// <summary>
     /// The baseline's work: answers each CR-terminated line with as many bytes of <paramref name="filler"/> and a
     /// CR, flushing once per read, until the input completes. Also the baseline of the in-process
-    /// <see cref="ConnectionBenchmarks"/>.
+    /// <see cref="ConnectionBenchmarks"/>. With <paramref name="allocatePerLine"/>, it also allocates that many bytes
+    /// per line in 80-byte arrays that die at once: what the SIP2 server's allocation rate costs under load, with
+    /// nothing else of the SIP2 work (docs/performance.md, "Tried, and what it showed").
     /// </summary>
-    public static async Task AnswerLinesAsync(PipeReader input, PipeWriter output, byte[] filler)
+    public static async Task AnswerLinesAsync(PipeReader input, PipeWriter output, byte[] filler, int allocatePerLine = 0)
     {
         while (true)
         {
@@ -254,6 +263,11 @@ public static class BenchServers
                 if (length > 0 && line.FirstSpan[0] == (byte)'\n')
                 {
                     length--;
+                }
+
+                for (var allocated = 0; allocated < allocatePerLine; allocated += 80)
+                {
+                    garbage = new byte[56]; // 24 bytes of header and length, 56 of data
                 }
 
                 output.Write(filler.AsSpan(0, Math.Min(length, filler.Length)));

@@ -12,7 +12,8 @@ using Sip2.Net.Benchmarks;
 //                                       --connections spreads the messages over N connections in turn; --server both
 //                                       runs the two in one process, taking turns, and prints the paired difference
 //   server   --port N [--control-port N] [--host-mode standalone|kestrel|kestrel-inline]
-//   baseline --port N [--control-port N] [--host-mode standalone|kestrel|kestrel-inline]
+//   baseline --port N [--control-port N] [--host-mode standalone|kestrel|kestrel-inline] [--allocate B]
+//                                       --allocate: also B bytes of short-lived garbage per line (a diagnostic)
 //   load     --target label=port[:control-port] [--target ...] --connections N [--cycles N] [--slice S] [--settle S]
 //            [--warmup S] [--out file.tsv]
 //                                       the targets in turn, in slices (see LoadTool.RunAsync); one row per slice
@@ -58,7 +59,7 @@ switch (mode)
     case "server":
         return await BenchServers.RunSip2Async(Int("--port", 6001), Int("--control-port", 0), Option("--host-mode", "standalone"), stop.Token);
     case "baseline":
-        return await BenchServers.RunBaselineAsync(Int("--port", 6002), Int("--control-port", 0), Option("--host-mode", "standalone"), stop.Token);
+        return await BenchServers.RunBaselineAsync(Int("--port", 6002), Int("--control-port", 0), Option("--host-mode", "standalone"), Int("--allocate", 0), stop.Token);
     case "load":
         var targets = Options("--target").Select(LoadTarget.Parse).ToList();
         var outPath = rest.Contains("--out") ? Option("--out", "") : null;
