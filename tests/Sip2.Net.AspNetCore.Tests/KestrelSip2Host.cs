@@ -57,8 +57,8 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
         bool inlineScheduling = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        // docs/kestrel.md recommends the socket transport's inline scheduling for busy SIP2 servers: the tests that
-        // take this flag run under both.
+        // docs/kestrel.md describes the socket transport's inline scheduling for busy SIP2 servers, and when not to use
+        // it: the tests that take this flag run under both schedulings.
         builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = inlineScheduling);
         builder.Logging.ClearProviders();
         if (logs is not null)

@@ -241,6 +241,10 @@ public static class BenchServers
     [ThreadStatic]
     private static byte[]? garbage;
 
+    // The garbage comes in arrays of 80 bytes each on a 64-bit runtime: 24 of header and length, 56 of data.
+    private const int GarbageArrayBytes = 80;
+    private const int ArrayOverheadBytes = 24;
+
     /// <summary>
     /// The baseline's work: answers each CR-terminated line with as many bytes of <paramref name="filler"/> and a
     /// CR, flushing once per read, until the input completes. Also the baseline of the in-process
@@ -265,9 +269,9 @@ public static class BenchServers
                     length--;
                 }
 
-                for (var allocated = 0; allocated < allocatePerLine; allocated += 80)
+                for (var allocated = 0; allocated < allocatePerLine; allocated += GarbageArrayBytes)
                 {
-                    garbage = new byte[56]; // 24 bytes of header and length, 56 of data
+                    garbage = new byte[GarbageArrayBytes - ArrayOverheadBytes];
                 }
 
                 output.Write(filler.AsSpan(0, Math.Min(length, filler.Length)));
