@@ -4,8 +4,6 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using Sip2.Net.Encodings;
-using Sip2.Net.Resolution;
 
 namespace Sip2.Net.Access;
 

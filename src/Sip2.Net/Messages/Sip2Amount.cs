@@ -112,12 +112,3 @@ public readonly struct Sip2Amount : IEquatable<Sip2Amount>
     /// <summary>Inequality of the text.</summary>
     public static bool operator !=(Sip2Amount left, Sip2Amount right) => !left.Equals(right);
 }
-
-/// <summary>One variable-length field as it travels: its id and its decoded text.</summary>
-/// <param name="Id">The two-character id.</param>
-/// <param name="Value">The decoded text, without the delimiter.</param>
-public readonly record struct Sip2Field(FieldId Id, string Value)
-{
-    /// <summary>Shows the id and the value, with the value of a secret field (CO, AC, AD) masked.</summary>
-    public override string ToString() => Id.IsSecret ? $"{Id}=***" : $"{Id}={Value}";
-}

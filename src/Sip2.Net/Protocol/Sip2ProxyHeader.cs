@@ -6,40 +6,6 @@ using System.Text;
 
 namespace Sip2.Net.Protocol;
 
-/// <summary>What reading a PROXY header (<see cref="Sip2ProxyHeader"/>) found.</summary>
-public enum Sip2ProxyHeaderStatus
-{
-    /// <summary>The header is not complete yet: read more bytes (within the deadline) and call again.</summary>
-    NeedMoreData = 0,
-    /// <summary>A valid header was read and consumed.</summary>
-    Parsed = 1,
-    /// <summary>The bytes are not a valid PROXY header (or it is longer than allowed): close the connection.</summary>
-    Invalid = 2,
-}
-
-/// <summary>The result of reading a PROXY protocol header.</summary>
-public readonly struct Sip2ProxyHeaderResult
-{
-    internal Sip2ProxyHeaderResult(IPEndPoint? source, int version, string? error)
-    {
-        Source = source;
-        Version = version;
-        Error = error;
-    }
-
-    /// <summary>
-    /// The client's address as the proxy reports it, or null when the proxy speaks for itself
-    /// (v1 <c>UNKNOWN</c>, v2 <c>LOCAL</c> such as a health check, or an address family other than TCP over IPv4/IPv6).
-    /// </summary>
-    public IPEndPoint? Source { get; }
-
-    /// <summary>The protocol version, 1 (text) or 2 (binary).</summary>
-    public int Version { get; }
-
-    /// <summary>Why the header was refused, when it was.</summary>
-    public string? Error { get; }
-}
-
 /// <summary>
 /// Reads the PROXY protocol header (HAProxy's, versions 1 and 2) that a load balancer puts before the client's
 /// bytes, so the access policy sees the kiosk's address instead of the proxy's. The header is read with a

@@ -1,16 +1,13 @@
 using System;
 using System.Buffers;
-using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Sip2.Net.Access;
-using Sip2.Net.Encodings;
 using Sip2.Net.Messages;
 using Sip2.Net.Protocol;
-using Sip2.Net.Resolution;
 
 namespace Sip2.Net.Server;
 
