@@ -149,13 +149,15 @@ internal static class SampleHost
 
     private static TimeSpan? Seconds(int? value) => value is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 
-    /// <summary>Fills the in-memory directory and registry from Sip2:Groups, :Institutions, :Branches and :Clients.</summary>
+    /// <summary>Fills the registry store from Sip2:Groups, :Institutions, :Branches and :Clients.</summary>
     private static async Task SeedAsync(IServiceProvider services, SampleHostSettings settings, CancellationToken cancellationToken)
     {
-        var directory = services.GetRequiredService<InMemorySip2LibraryDirectory>();
-        Apply(settings.Groups, "Groups", g => directory.SetGroup(new Sip2InstitutionGroup { Id = g.Id, Name = g.Name }));
-        Apply(settings.Institutions, "Institutions", i => directory.SetInstitution(new Sip2Institution { Id = i.Id, Name = i.Name, GroupId = string.IsNullOrEmpty(i.Group) ? null : i.Group }));
-        Apply(settings.Branches, "Branches", b => directory.SetBranchConfiguration(new Sip2BranchConfiguration
+        const string Actor = "configuration";
+        var store = services.GetRequiredService<ISip2RegistryStore>();
+        await ApplyAsync(settings.Groups, "Groups", g => store.SaveGroupAsync(new Sip2InstitutionGroup { Id = g.Id, Name = g.Name }, Actor, cancellationToken));
+        await ApplyAsync(settings.Institutions, "Institutions", i => store.SaveInstitutionAsync(
+            new Sip2Institution { Id = i.Id, Name = i.Name, GroupId = string.IsNullOrEmpty(i.Group) ? null : i.Group }, Actor, cancellationToken));
+        await ApplyAsync(settings.Branches, "Branches", b => store.SaveBranchConfigurationAsync(new Sip2BranchConfiguration
         {
             InstitutionId = b.Institution,
             BranchId = b.Branch,
@@ -172,13 +174,12 @@ internal static class SampleHost
             RenewalPolicy = b.RenewalPolicy,
             StatusUpdateOk = b.StatusUpdateOk,
             OfflineOk = b.OfflineOk,
-        }));
+        }, Actor, cancellationToken));
 
-        var registry = services.GetRequiredService<ISip2ClientRegistry>();
         for (var i = 0; i < settings.Clients.Count; i++)
         {
             var registration = ToRegistration(settings.Clients[i], $"Sip2:Clients:{i}");
-            var result = await registry.CreateAsync(registration, cancellationToken).ConfigureAwait(false);
+            var result = await store.CreateAsync(registration, Actor, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 throw new SampleHostStartupException($"configuration: Sip2:Clients:{i} ({settings.Clients[i].Address} {settings.Clients[i].LoginId}): {result.Error}");
@@ -186,17 +187,13 @@ internal static class SampleHost
         }
     }
 
-    private static void Apply<T>(List<T> entries, string key, Action<T> add)
+    private static async Task ApplyAsync<T>(List<T> entries, string key, Func<T, ValueTask<Sip2RegistryError?>> save)
     {
         for (var i = 0; i < entries.Count; i++)
         {
-            try
+            if (await save(entries[i]).ConfigureAwait(false) is { } error)
             {
-                add(entries[i]);
-            }
-            catch (ArgumentException e)
-            {
-                throw new SampleHostStartupException($"configuration: Sip2:{key}:{i}: {e.Message}", e);
+                throw new SampleHostStartupException($"configuration: Sip2:{key}:{i}: {error}");
             }
         }
     }

@@ -16,6 +16,7 @@ using Sip2.Net.Client;
 using Sip2.Net.Messages;
 using Sip2.Net.Resolution;
 using Sip2.Net.Server;
+using static Sip2.Net.TestSupport.StoreSeeding;
 
 namespace Sip2.Net.AspNetCore.Tests;
 
@@ -208,9 +209,9 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
 
     private static async Task RegisterKioskAsync(IServiceProvider services)
     {
-        var directory = services.GetRequiredService<InMemorySip2LibraryDirectory>();
-        directory.SetInstitution(new Sip2Institution { Id = Institution, Name = "Main Library" });
-        directory.SetBranchConfiguration(new Sip2BranchConfiguration { InstitutionId = Institution, BranchId = "MAIN", LibraryName = "Kestrel Branch" });
+        var directory = services.GetRequiredService<ISip2RegistryStore>();
+        Must(directory.SaveInstitutionAsync(new Sip2Institution { Id = Institution, Name = "Main Library" }));
+        Must(directory.SaveBranchConfigurationAsync(new Sip2BranchConfiguration { InstitutionId = Institution, BranchId = "MAIN", LibraryName = "Kestrel Branch" }));
         var result = await services.GetRequiredService<ISip2ClientRegistry>().CreateAsync(new Sip2ClientRegistration
         {
             IPAddress = IPAddress.Loopback,

@@ -54,15 +54,23 @@ public static class BenchServers
         ShutdownTimeout = TimeSpan.FromSeconds(2),
     };
 
-    /// <summary>One institution and branch, and a login-free registration for 127.0.0.1 (sessions are bound at admission).</summary>
-    private static async Task RegisterAsync(InMemorySip2LibraryDirectory directory, ISip2ClientRegistry registry, CancellationToken stop)
+    private static async Task Must(ValueTask<Sip2RegistryError?> write)
     {
-        directory.SetInstitution(new Sip2Institution { Id = "main", Name = "Main Library" });
-        directory.SetBranchConfiguration(new Sip2BranchConfiguration
+        if (await write is { } error)
+        {
+            throw new InvalidOperationException(error.ToString());
+        }
+    }
+
+    /// <summary>One institution and branch, and a login-free registration for 127.0.0.1 (sessions are bound at admission).</summary>
+    private static async Task RegisterAsync(ISip2RegistryStore registry, CancellationToken stop)
+    {
+        await Must(registry.SaveInstitutionAsync(new Sip2Institution { Id = "main", Name = "Main Library" }, cancellationToken: stop));
+        await Must(registry.SaveBranchConfigurationAsync(new Sip2BranchConfiguration
         {
             InstitutionId = "main", BranchId = "central", LibraryName = "Main Library", TerminalLocation = "Kiosk",
-        });
-        (await registry.CreateAsync(new Sip2ClientRegistration { IPAddress = IPAddress.Loopback, InstitutionId = "main", BranchId = "central" }, stop))
+        }, cancellationToken: stop));
+        (await registry.CreateAsync(new Sip2ClientRegistration { IPAddress = IPAddress.Loopback, InstitutionId = "main", BranchId = "central" }, cancellationToken: stop))
             .GetValueOrThrow();
     }
 
@@ -73,10 +81,9 @@ public static class BenchServers
     /// </summary>
     internal static async Task<Sip2ConnectionHandler> CreateHandlerAsync(int port, CancellationToken stop)
     {
-        var directory = new InMemorySip2LibraryDirectory();
-        var registry = new InMemorySip2ClientRegistry(directory, Sip2RegistryOptions.AllowLocalNetworks);
-        await RegisterAsync(directory, registry, stop);
-        var policy = new Sip2RegistryAccessPolicy(registry, directory);
+        var registry = new InMemorySip2RegistryStore(Sip2RegistryOptions.AllowLocalNetworks);
+        await RegisterAsync(registry, stop);
+        var policy = new Sip2RegistryAccessPolicy(registry, registry);
         return new Sip2ConnectionHandler(policy, new ImmediateBackend(), Options(new Sip2ServerOptions(), port), registry: registry);
     }
 
@@ -106,7 +113,7 @@ public static class BenchServers
             .UseKestrel();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenSip2(IPAddress.Loopback, port));
         await using var app = builder.Build();
-        await RegisterAsync(app.Services.GetRequiredService<InMemorySip2LibraryDirectory>(), app.Services.GetRequiredService<ISip2ClientRegistry>(), stop);
+        await RegisterAsync(app.Services.GetRequiredService<ISip2RegistryStore>(), stop);
         await app.StartAsync(stop);
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         Console.WriteLine($"sip2 server ({hostMode}) listening on {string.Join(", ", addresses)}");

@@ -162,3 +162,32 @@ public class AdmissionTests
         await Assert.ThrowsAsync<Sip2ConnectionException>(() => client.ConnectAsync());
     }
 }
+
+public class SessionListTests
+{
+    [Fact]
+    public async Task Live_sessions_are_listed_with_their_registration_and_traffic_and_an_operator_can_end_one()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var bound = await server.RawAsync("127.0.0.2");
+        using var waiting = await server.RawAsync();
+        await bound.SendAsync("9900302.00\r");
+        await bound.ReceiveAsync();
+        await waiting.SendAsync("9900302.00\r");
+        await waiting.ReceiveAsync();
+
+        var sessions = server.Server.Handler.GetSessions();
+        Assert.Equal(2, sessions.Count);
+        var kiosk = Assert.Single(sessions, s => s.RemoteAddress.ToString() == "127.0.0.2");
+        Assert.Equal(server.NoLoginRegistration.Id, kiosk.RegistrationId);
+        Assert.Equal("alpha", kiosk.InstitutionId);
+        Assert.Equal(1, kiosk.MessageCount);
+        Assert.NotNull(kiosk.LastMessageAt);
+        Assert.Null(Assert.Single(sessions, s => s.RemoteAddress.ToString() == "127.0.0.1").RegistrationId);
+
+        Assert.True(server.Server.Handler.EndSession(kiosk.ConnectionId));
+        Assert.True(await bound.WaitForCloseAsync());
+        Assert.False(server.Server.Handler.EndSession("no-such-connection"));
+        Assert.Contains(server.Logs.Lines, l => l.Contains("1018") && l.Contains(kiosk.ConnectionId));
+    }
+}

@@ -6,6 +6,7 @@ using Sip2.Net.Encodings;
 using Sip2.Net.Messages;
 using Sip2.Net.Resolution;
 using Sip2.Net.Server;
+using static Sip2.Net.TestSupport.StoreSeeding;
 
 namespace Sip2.Net.IntegrationTests;
 
@@ -187,7 +188,7 @@ public class LifecycleTests
     [Fact]
     public async Task Options_are_validated_when_the_server_is_built()
     {
-        var policy = new Sip2RegistryAccessPolicy(new InMemorySip2ClientRegistry(new InMemorySip2LibraryDirectory()), new InMemorySip2LibraryDirectory());
+        var policy = new Sip2RegistryAccessPolicy(new InMemorySip2RegistryStore(), new InMemorySip2RegistryStore());
 
         var error = Assert.Throws<ArgumentException>(() => new Sip2ConnectionHandler(policy, new CountingBackend(), new Sip2ServerOptions { MaxConnections = 0 }));
         Assert.Contains("MaxConnections", error.Message, StringComparison.Ordinal);
@@ -201,9 +202,9 @@ public class LifecycleTests
             .AddBackend<CountingBackend>()
             .ConfigureRegistry(Sip2RegistryOptions.AllowLocalNetworks);
         using var host = builder.Build();
-        var directory = host.Services.GetRequiredService<InMemorySip2LibraryDirectory>();
-        directory.SetInstitution(new Resolution.Sip2Institution { Id = "alpha" });
-        directory.SetBranchConfiguration(new Sip2BranchConfiguration { InstitutionId = "alpha", BranchId = "main" });
+        var directory = host.Services.GetRequiredService<ISip2RegistryStore>();
+        Must(directory.SaveInstitutionAsync(new Resolution.Sip2Institution { Id = "alpha" }));
+        Must(directory.SaveBranchConfigurationAsync(new Sip2BranchConfiguration { InstitutionId = "alpha", BranchId = "main" }));
         var registry = host.Services.GetRequiredService<ISip2ClientRegistry>();
         (await registry.CreateAsync(new Sip2ClientRegistration { IPAddress = System.Net.IPAddress.Parse("127.0.0.2"), InstitutionId = "alpha", BranchId = "main" })).GetValueOrThrow();
 

@@ -12,6 +12,7 @@ using Sip2.Net.Messages;
 using Sip2.Net.Protocol;
 using Sip2.Net.Resolution;
 using Sip2.Net.Server;
+using static Sip2.Net.TestSupport.StoreSeeding;
 
 namespace Sip2.Net.IntegrationTests;
 
@@ -27,7 +28,7 @@ internal sealed class TestServer : IAsyncDisposable
     public const string KioskB = "kiosk-b";
     public const string KioskBPassword = "beta-secret";
 
-    private TestServer(Sip2Server server, InMemorySip2ClientRegistry registry, CountingBackend backend, CapturingLoggerProvider logs, FakeTimeProvider? time)
+    private TestServer(Sip2Server server, InMemorySip2RegistryStore registry, CountingBackend backend, CapturingLoggerProvider logs, FakeTimeProvider? time)
     {
         Server = server;
         Registry = registry;
@@ -38,7 +39,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public Sip2Server Server { get; }
 
-    public InMemorySip2ClientRegistry Registry { get; }
+    public InMemorySip2RegistryStore Registry { get; }
 
     public CountingBackend Backend { get; }
 
@@ -52,21 +53,21 @@ internal sealed class TestServer : IAsyncDisposable
 
     public static async Task<TestServer> StartAsync(Func<Sip2ServerOptions, Sip2ServerOptions>? configure = null, FakeTimeProvider? time = null, X509Certificate2? certificate = null)
     {
-        var directory = new InMemorySip2LibraryDirectory();
-        directory.SetGroup(new Sip2InstitutionGroup { Id = "consortium", Name = "Consortium" });
-        directory.SetInstitution(new Sip2Institution { Id = "alpha", Name = "Alpha Library", GroupId = "consortium" });
-        directory.SetInstitution(new Sip2Institution { Id = "beta", Name = "Beta Library", GroupId = "consortium" });
-        directory.SetBranchConfiguration(new Sip2BranchConfiguration
+        var directory = new InMemorySip2RegistryStore(Sip2RegistryOptions.AllowLocalNetworks);
+        Must(directory.SaveGroupAsync(new Sip2InstitutionGroup { Id = "consortium", Name = "Consortium" }));
+        Must(directory.SaveInstitutionAsync(new Sip2Institution { Id = "alpha", Name = "Alpha Library", GroupId = "consortium" }));
+        Must(directory.SaveInstitutionAsync(new Sip2Institution { Id = "beta", Name = "Beta Library", GroupId = "consortium" }));
+        Must(directory.SaveBranchConfigurationAsync(new Sip2BranchConfiguration
         {
             InstitutionId = "alpha", BranchId = "alpha-main", LibraryName = "Alpha Main", TerminalLocation = "Kiosk A", TimeoutSeconds = 30, RetriesAllowed = 3,
-        });
-        directory.SetBranchConfiguration(new Sip2BranchConfiguration
+        }));
+        Must(directory.SaveBranchConfigurationAsync(new Sip2BranchConfiguration
         {
             InstitutionId = "beta", BranchId = "beta-main", LibraryName = "Beta Main", SupportedMessages = SupportedMessages.All & ~SupportedMessages.Renew,
-        });
+        }));
 
         var logs = new CapturingLoggerProvider();
-        var registry = new InMemorySip2ClientRegistry(directory, Sip2RegistryOptions.AllowLocalNetworks);
+        var registry = directory;
         await Add(registry, new() { IPAddress = IPAddress.Loopback, LoginId = KioskA, PasswordHash = Sip2PasswordHash.Create(KioskAPassword, 1000), InstitutionId = "alpha", BranchId = "alpha-main" });
         await Add(registry, new() { IPAddress = IPAddress.Loopback, LoginId = KioskB, PasswordHash = Sip2PasswordHash.Create(KioskBPassword, 1000), InstitutionId = "beta", BranchId = "beta-main", Vendor = "Bibliotheca" });
         var noLogin = await Add(registry, new() { IPAddress = IPAddress.Parse("127.0.0.2"), InstitutionId = "alpha", BranchId = "alpha-main", Encoding = Sip2CharacterEncoding.Utf8, ResolutionLevel = Sip2ResolutionLevel.WholeGroup });
@@ -87,7 +88,7 @@ internal sealed class TestServer : IAsyncDisposable
         return new TestServer(server, registry, backend, logs, time) { NoLoginRegistration = noLogin };
     }
 
-    private static async Task<Sip2ClientRegistration> Add(InMemorySip2ClientRegistry registry, Sip2ClientRegistration registration) =>
+    private static async Task<Sip2ClientRegistration> Add(InMemorySip2RegistryStore registry, Sip2ClientRegistration registration) =>
         (await registry.CreateAsync(registration)).GetValueOrThrow();
 
     public Sip2Client Client(bool errorDetection = true, Sip2Encoding? encoding = null, bool tls = false, string? localAddress = null) => new(new Sip2ClientOptions

@@ -10,10 +10,11 @@ namespace Sip2.Net.Access;
 /// </summary>
 public sealed class Sip2RegistryResult
 {
-    private Sip2RegistryResult(Sip2ClientRegistration? registration, Sip2RegistryError? error)
+    private Sip2RegistryResult(Sip2ClientRegistration? registration, Sip2RegistryError? error, Sip2RegistrationChangeKind? change)
     {
         Registration = registration;
         Error = error;
+        Change = change;
     }
 
     /// <summary>Whether the operation was applied.</summary>
@@ -27,13 +28,20 @@ public sealed class Sip2RegistryResult
     /// <summary>Why the operation was refused; null when it succeeded.</summary>
     public Sip2RegistryError? Error { get; }
 
-    /// <summary>A success carrying <paramref name="registration"/>.</summary>
+    /// <summary>What the operation changed; null for a refusal or an operation that changed nothing (for example activating an activated registration).</summary>
+    public Sip2RegistrationChangeKind? Change { get; }
+
+    /// <summary>A success carrying <paramref name="registration"/>, that changed nothing.</summary>
     public static Sip2RegistryResult Success(Sip2ClientRegistration registration) =>
-        new(registration ?? throw new ArgumentNullException(nameof(registration)), null);
+        new(registration ?? throw new ArgumentNullException(nameof(registration)), null, null);
+
+    /// <summary>A success that stored <paramref name="registration"/> with the change <paramref name="change"/>.</summary>
+    public static Sip2RegistryResult Success(Sip2ClientRegistration registration, Sip2RegistrationChangeKind change) =>
+        new(registration ?? throw new ArgumentNullException(nameof(registration)), null, change);
 
     /// <summary>A refusal carrying <paramref name="error"/>.</summary>
     public static Sip2RegistryResult Failure(Sip2RegistryError error) =>
-        new(null, error ?? throw new ArgumentNullException(nameof(error)));
+        new(null, error ?? throw new ArgumentNullException(nameof(error)), null);
 
     /// <summary>A refusal for <paramref name="rule"/> on <paramref name="field"/>.</summary>
     public static Sip2RegistryResult Failure(Sip2RegistryRule rule, string field, string message) => Failure(new Sip2RegistryError(rule, field, message));

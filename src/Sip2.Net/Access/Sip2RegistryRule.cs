@@ -35,4 +35,13 @@ public enum Sip2RegistryRule
     /// (login id, password, activation).
     /// </summary>
     DedicatedOperationRequired = 19,
+    /// <summary>The group an institution names does not exist.</summary>
+    UnknownGroup = 20,
+    /// <summary>The institution a branch configuration, a custom message or a registration names does not exist.</summary>
+    UnknownInstitution = 21,
+    /// <summary>
+    /// The entry cannot be deleted while others refer to it: a group with institutions, an institution with branch
+    /// configurations or registrations, a branch configuration with registrations.
+    /// </summary>
+    StillReferenced = 22,
 }

@@ -40,7 +40,21 @@ public sealed class Sip2ServerBuilder
         TPolicy>()
         where TPolicy : class, ISip2AccessPolicy => Replace<ISip2AccessPolicy, TPolicy>();
 
-    /// <summary>Your own store of client registrations (default: in memory).</summary>
+    /// <summary>
+    /// Your own store of everything an administrator edits (default: <see cref="InMemorySip2RegistryStore"/>); it also
+    /// serves as the registry, the library directory and the message catalogue unless those are replaced on their own.
+    /// </summary>
+    public Sip2ServerBuilder AddRegistryStore<
+#if NET8_0_OR_GREATER
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+#endif
+        TStore>()
+        where TStore : class, ISip2RegistryStore => Replace<ISip2RegistryStore, TStore>();
+
+    /// <summary>Your own store, as an instance.</summary>
+    public Sip2ServerBuilder AddRegistryStore(ISip2RegistryStore store) => Replace(store);
+
+    /// <summary>Your own store of client registrations (default: the registry store).</summary>
     public Sip2ServerBuilder AddClientRegistry<
 #if NET8_0_OR_GREATER
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]

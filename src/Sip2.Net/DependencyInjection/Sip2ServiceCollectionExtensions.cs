@@ -15,7 +15,7 @@ public static class Sip2ServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the SIP2 server and an <see cref="IHostedService"/> that runs it, with defaults for every
-    /// extension point: the in-memory registry and library directory, the registry-backed access policy,
+    /// extension point: the in-memory registry store (registrations, directory, custom messages, audit), the registry-backed access policy,
     /// resolution by registration level, the built-in message catalogue and vendor profiles. Replace any of
     /// them through the returned builder (or by registering your own before this call). A back end must be
     /// added with <see cref="Sip2ServerBuilder.AddBackend{TBackend}"/>.
@@ -35,13 +35,14 @@ public static class Sip2ServiceCollectionExtensions
         services.TryAddSingleton(new Sip2RegistryOptions());
         services.TryAddSingleton(new Sip2AccessPolicyOptions());
         services.TryAddSingleton<Sip2VendorProfileCatalog>();
-        services.TryAddSingleton<InMemorySip2LibraryDirectory>();
-        services.TryAddSingleton<ISip2LibraryDirectory>(sp => sp.GetRequiredService<InMemorySip2LibraryDirectory>());
-        services.TryAddSingleton<ISip2ClientRegistry>(sp => new InMemorySip2ClientRegistry(
-            sp.GetRequiredService<ISip2LibraryDirectory>(),
+        services.TryAddSingleton<ISip2RegistryStore>(sp => new InMemorySip2RegistryStore(
             sp.GetRequiredService<Sip2RegistryOptions>(),
             sp.GetRequiredService<Sip2VendorProfileCatalog>(),
-            sp.GetService<ILogger<InMemorySip2ClientRegistry>>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<InMemorySip2RegistryStore>>()));
+        // The three read seams the server uses are the store by default; each can be replaced on its own.
+        services.TryAddSingleton<ISip2ClientRegistry>(sp => sp.GetRequiredService<ISip2RegistryStore>());
+        services.TryAddSingleton<ISip2LibraryDirectory>(sp => sp.GetRequiredService<ISip2RegistryStore>());
         services.TryAddSingleton<ISip2AccessPolicy>(sp => new Sip2RegistryAccessPolicy(
             sp.GetRequiredService<ISip2ClientRegistry>(),
             sp.GetRequiredService<ISip2LibraryDirectory>(),
@@ -50,7 +51,7 @@ public static class Sip2ServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<Sip2RegistryAccessPolicy>>()));
         services.TryAddSingleton<IResolutionStrategy>(ResolutionLevelSelector.Default);
-        services.TryAddSingleton<ISip2MessageCatalog>(new Sip2MessageCatalog());
+        services.TryAddSingleton<ISip2MessageCatalog>(sp => sp.GetRequiredService<ISip2RegistryStore>());
         services.TryAddSingleton(sp => new Sip2ConnectionHandler(
             sp.GetRequiredService<ISip2AccessPolicy>(),
             sp.GetService<ISip2Backend>() ?? throw new InvalidOperationException("No SIP2 back end is registered: call AddSip2Server().AddBackend<T>()."),

@@ -67,6 +67,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1017, Level = LogLevel.Debug, Message = "[{ConnectionId}] Sequence number {Received} after {Previous}: not the next one")]
     public static partial void SequenceGap(ILogger logger, string connectionId, int received, int previous);
 
+    [LoggerMessage(EventId = 1018, Level = LogLevel.Information, Message = "[{ConnectionId}] Session ended by an operator")]
+    public static partial void SessionEndedByOperator(ILogger logger, string connectionId);
+
     [LoggerMessage(EventId = 1025, Level = LogLevel.Information, Message = "[{ConnectionId}] {Command} was already received for this registration: answered with its earlier outcome, not run again")]
     public static partial void ReplayedAcrossConnections(ILogger logger, string connectionId, Sip2Command command);
 

@@ -30,6 +30,9 @@ internal sealed partial class Sip2Connection
             return default; // padding and empty lines are not messages
         }
 
+        Interlocked.Increment(ref messageCount);
+        Interlocked.Exchange(ref lastMessageTicks, handler.TimeProvider.GetUtcNow().UtcTicks);
+
         if (IsRequestScResend(frame))
         {
             // A 96 is the server's own request; one sent to the server is an echo or a confused client.

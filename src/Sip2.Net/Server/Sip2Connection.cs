@@ -43,6 +43,8 @@ internal sealed partial class Sip2Connection : IDisposable
     private int consecutiveBadMessages;
     private long loginDeadline;
     private string? abortReason;
+    private long messageCount;
+    private long lastMessageTicks; // UTC ticks, 0 before the first message; read by GetSessions on any thread
 
     public Sip2Connection(Sip2ConnectionHandler handler, IDuplexPipe transport, IPAddress address, string id, CancellationToken cancellationToken)
     {
@@ -51,6 +53,28 @@ internal sealed partial class Sip2Connection : IDisposable
         Address = address;
         Id = id;
         aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConnectedAt = handler.TimeProvider.GetUtcNow();
+    }
+
+    public DateTimeOffset ConnectedAt { get; }
+
+    // What an operator sees of the connection (Sip2ConnectionHandler.GetSessions).
+    public Sip2SessionInfo Describe()
+    {
+        var registration = Session?.Binding?.Registration;
+        var last = Interlocked.Read(ref lastMessageTicks);
+        return new Sip2SessionInfo
+        {
+            ConnectionId = Id,
+            RemoteAddress = Address,
+            ConnectedAt = ConnectedAt,
+            LastMessageAt = last == 0 ? null : new DateTimeOffset(last, TimeSpan.Zero),
+            MessageCount = Interlocked.Read(ref messageCount),
+            RegistrationId = registration?.Id,
+            LoginId = registration?.LoginId,
+            InstitutionId = registration?.InstitutionId,
+            BranchId = registration?.BranchId,
+        };
     }
 
     public string Id { get; }

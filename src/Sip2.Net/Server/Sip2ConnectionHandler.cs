@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.IO.Pipelines;
 using System.Net;
 using System.Threading;
@@ -161,6 +163,26 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
         {
             connection.Abort("server stopped");
         }
+    }
+
+    /// <summary>The connections being served now, oldest first.</summary>
+    public IReadOnlyList<Sip2SessionInfo> GetSessions() =>
+        connections.Keys.Select(c => c.Describe()).OrderBy(s => s.ConnectedAt).ToArray();
+
+    /// <summary>Ends one connection at once (an administrator's "end session"); false when no connection has that id.</summary>
+    public bool EndSession(string connectionId)
+    {
+        foreach (var connection in connections.Keys)
+        {
+            if (string.Equals(connection.Id, connectionId, StringComparison.Ordinal))
+            {
+                Log.SessionEndedByOperator(Logger, connection.Id);
+                connection.Abort("ended by an operator");
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Ends every session bound to <paramref name="registrationId"/> at once.</summary>

@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using System.Net;
 using Sip2.Net.Access;
 using Sip2.Net.Resolution;
+using static Sip2.Net.TestSupport.StoreSeeding;
 
 namespace Sip2.Net.Tests.Access;
 
@@ -18,21 +19,27 @@ internal static class AccessFixture
     // Hashing at the minimum cost keeps the tests fast; the cost is a parameter, not part of what is tested.
     public static Sip2PasswordHash Hash(string password) => Sip2PasswordHash.Create(password, Sip2PasswordHash.MinimumIterations);
 
-    public static InMemorySip2LibraryDirectory Directory()
+    /// <summary>A store holding the fixture's groups, institutions and branches, and no registrations.</summary>
+    public static InMemorySip2RegistryStore Directory(Sip2RegistryOptions? options = null, Sip2.Net.Vendors.Sip2VendorProfileCatalog? vendors = null) =>
+        Seed(new InMemorySip2RegistryStore(options, vendors));
+
+    /// <summary>Adds the fixture's groups, institutions and branches to a store.</summary>
+    public static TStore Seed<TStore>(TStore store)
+        where TStore : ISip2RegistryStore
     {
-        var directory = new InMemorySip2LibraryDirectory();
-        directory.SetGroup(new Sip2InstitutionGroup { Id = "G", Name = "Group" });
-        directory.SetInstitution(new Sip2Institution { Id = "A", GroupId = "G" });
-        directory.SetInstitution(new Sip2Institution { Id = "B", GroupId = "G" });
-        directory.SetInstitution(new Sip2Institution { Id = "C" });
-        directory.SetBranchConfiguration(new Sip2BranchConfiguration { InstitutionId = "A", BranchId = "MAIN", LibraryName = "A main" });
-        directory.SetBranchConfiguration(new Sip2BranchConfiguration { InstitutionId = "A", BranchId = "EAST", LibraryName = "A east" });
-        directory.SetBranchConfiguration(new Sip2BranchConfiguration { InstitutionId = "B", BranchId = "MAIN", LibraryName = "B main" });
-        directory.SetBranchConfiguration(new Sip2BranchConfiguration { InstitutionId = "C", BranchId = "MAIN", LibraryName = "C main" });
-        return directory;
+        Must(store.SaveGroupAsync(new Sip2InstitutionGroup { Id = "G", Name = "Group" }));
+        Must(store.SaveInstitutionAsync(new Sip2Institution { Id = "A", GroupId = "G" }));
+        Must(store.SaveInstitutionAsync(new Sip2Institution { Id = "B", GroupId = "G" }));
+        Must(store.SaveInstitutionAsync(new Sip2Institution { Id = "C" }));
+        Must(store.SaveBranchConfigurationAsync(new Sip2BranchConfiguration { InstitutionId = "A", BranchId = "MAIN", LibraryName = "A main" }));
+        Must(store.SaveBranchConfigurationAsync(new Sip2BranchConfiguration { InstitutionId = "A", BranchId = "EAST", LibraryName = "A east" }));
+        Must(store.SaveBranchConfigurationAsync(new Sip2BranchConfiguration { InstitutionId = "B", BranchId = "MAIN", LibraryName = "B main" }));
+        Must(store.SaveBranchConfigurationAsync(new Sip2BranchConfiguration { InstitutionId = "C", BranchId = "MAIN", LibraryName = "C main" }));
+        return store;
     }
 
-    public static InMemorySip2ClientRegistry Registry(Sip2RegistryOptions? options = null) => new(Directory(), options);
+    /// <summary>The same store: registrations, directory and catalogue are one object.</summary>
+    public static InMemorySip2RegistryStore Registry(Sip2RegistryOptions? options = null) => Directory(options);
 
     public static Sip2ClientRegistration Registration(IPAddress address, string? loginId = null, string? password = null, string institution = "A", string branch = "MAIN") => new()
     {

@@ -44,9 +44,9 @@ public sealed class AccessLoggingTests
     [Fact]
     public async Task No_log_entry_carries_a_password_or_the_login_id_of_a_failed_login()
     {
-        var directory = Directory();
-        var registryLogger = new ListLogger<InMemorySip2ClientRegistry>();
-        var registry = new InMemorySip2ClientRegistry(directory, logger: registryLogger);
+        var registryLogger = new ListLogger<InMemorySip2RegistryStore>();
+        var registry = AccessFixture.Seed(new InMemorySip2RegistryStore(logger: registryLogger));
+        var directory = registry;
         var policyLogger = new ListLogger<Sip2RegistryAccessPolicy>();
         var policy = new Sip2RegistryAccessPolicy(registry, directory, options: new Sip2AccessPolicyOptions { MaxFailedLoginsPerAddress = 2, MaxFailedLoginsPerLoginId = 1 }, logger: policyLogger);
 

@@ -12,14 +12,14 @@ namespace Sip2.Net.Tests.Access;
 /// <summary>The admission and login decision table of registration-model.md section 2, and brute-force protection.</summary>
 public sealed class AccessPolicyTests
 {
-    private readonly InMemorySip2LibraryDirectory directory = Directory();
-    private readonly InMemorySip2ClientRegistry registry;
+    private readonly InMemorySip2RegistryStore directory = Directory();
+    private readonly InMemorySip2RegistryStore registry;
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
     private readonly Sip2RegistryAccessPolicy policy;
 
     public AccessPolicyTests()
     {
-        registry = new InMemorySip2ClientRegistry(directory);
+        registry = directory;
         // The login id limit sits above the address limit so the address tests see only the address at work.
         policy = NewPolicy(new Sip2AccessPolicyOptions { MaxFailedLoginsPerConnection = 3, MaxFailedLoginsPerAddress = 5, MaxFailedLoginsPerLoginId = 8 });
     }
@@ -108,8 +108,10 @@ public sealed class AccessPolicyTests
     public async Task A_branch_that_lost_its_configuration_refuses_the_connection()
     {
         await CreateAsync(registry, Registration(Kiosk, branch: "EAST"));
-        directory.RemoveBranchConfiguration("A", "EAST");
-        var admission = await policy.AdmitAsync(Kiosk);
+        // The store refuses to delete a configuration in use; a directory of the integrator's own may still lose one.
+        var withoutEast = new InMemorySip2RegistryStore();
+        await withoutEast.SaveInstitutionAsync(new Sip2Institution { Id = "A" });
+        var admission = await new Sip2RegistryAccessPolicy(registry, withoutEast, timeProvider: time).AdmitAsync(Kiosk);
         Assert.Equal(Sip2AdmissionOutcome.Refused, admission.Outcome);
         Assert.Equal(Sip2MessageScenario.ConfigurationMissing, admission.Scenario);
     }
@@ -275,11 +277,11 @@ public sealed class AccessPolicyTests
     {
         var vendors = new Sip2VendorProfileCatalog();
         vendors.Register(new Sip2VendorProfile { Name = "Acme", SendEmptyOptionalFields = true });
-        var acmeRegistry = new InMemorySip2ClientRegistry(directory, vendors: vendors);
+        var acmeRegistry = Directory(vendors: vendors);
         await CreateAsync(acmeRegistry, Registration(Kiosk) with { Vendor = "Acme" });
 
-        var knowing = new Sip2RegistryAccessPolicy(acmeRegistry, directory, vendors);
-        var unknowing = new Sip2RegistryAccessPolicy(acmeRegistry, directory);
+        var knowing = new Sip2RegistryAccessPolicy(acmeRegistry, acmeRegistry, vendors);
+        var unknowing = new Sip2RegistryAccessPolicy(acmeRegistry, acmeRegistry);
 
         Assert.True((await knowing.AdmitAsync(Kiosk)).Session!.Binding!.VendorProfile.SendEmptyOptionalFields);
         Assert.Same(Sip2VendorProfileCatalog.Default, (await unknowing.AdmitAsync(Kiosk)).Session!.Binding!.VendorProfile);

@@ -13,7 +13,7 @@ namespace Sip2.Net.Tests.Access;
 
 /// <summary>
 /// An integrator's own store: registrations kept in a JSON file. The rules of the model are not re-implemented:
-/// the file is loaded into an <see cref="InMemorySip2ClientRegistry"/> (which refuses what breaks them) and
+/// the file is loaded into an <see cref="InMemorySip2RegistryStore"/> (which refuses what breaks them) and
 /// written back after every change that registry accepted.
 /// </summary>
 public sealed class JsonFileClientRegistry : ISip2ClientRegistry, IDisposable
@@ -21,11 +21,11 @@ public sealed class JsonFileClientRegistry : ISip2ClientRegistry, IDisposable
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     private readonly string path;
-    private readonly InMemorySip2ClientRegistry inner;
+    private readonly InMemorySip2RegistryStore inner;
     private readonly SemaphoreSlim saveLock = new(1, 1);
     private readonly List<Sip2RegistryError> refusedOnLoad = new();
 
-    private JsonFileClientRegistry(string path, InMemorySip2ClientRegistry inner)
+    private JsonFileClientRegistry(string path, InMemorySip2RegistryStore inner)
     {
         this.path = path;
         this.inner = inner;
@@ -42,9 +42,11 @@ public sealed class JsonFileClientRegistry : ISip2ClientRegistry, IDisposable
     public IReadOnlyList<Sip2RegistryError> RefusedOnLoad => refusedOnLoad;
 
     /// <summary>Opens the file; a missing file is an empty registry.</summary>
-    public static async Task<JsonFileClientRegistry> OpenAsync(string path, ISip2LibraryDirectory directory, Sip2RegistryOptions? options = null)
+    /// <param name="path">The file.</param>
+    /// <param name="rules">An in-memory store holding the institutions and branches: it checks the rules.</param>
+    public static async Task<JsonFileClientRegistry> OpenAsync(string path, InMemorySip2RegistryStore rules)
     {
-        var registry = new JsonFileClientRegistry(path, new InMemorySip2ClientRegistry(directory, options));
+        var registry = new JsonFileClientRegistry(path, rules);
         if (File.Exists(path))
         {
             await using var stream = File.OpenRead(path);
@@ -74,26 +76,26 @@ public sealed class JsonFileClientRegistry : ISip2ClientRegistry, IDisposable
     public ValueTask<IReadOnlyList<Sip2ClientRegistration>> ListByInstitutionAsync(string institutionId, CancellationToken cancellationToken = default) =>
         inner.ListByInstitutionAsync(institutionId, cancellationToken);
 
-    public ValueTask<Sip2RegistryResult> CreateAsync(Sip2ClientRegistration registration, CancellationToken cancellationToken = default) =>
-        SaveIfChangedAsync(inner.CreateAsync(registration, cancellationToken), cancellationToken);
+    public ValueTask<Sip2RegistryResult> CreateAsync(Sip2ClientRegistration registration, string? actor = null, CancellationToken cancellationToken = default) =>
+        SaveIfChangedAsync(inner.CreateAsync(registration, actor, cancellationToken), cancellationToken);
 
-    public ValueTask<Sip2RegistryResult> UpdateAsync(Sip2ClientRegistration registration, CancellationToken cancellationToken = default) =>
-        SaveIfChangedAsync(inner.UpdateAsync(registration, cancellationToken), cancellationToken);
+    public ValueTask<Sip2RegistryResult> UpdateAsync(Sip2ClientRegistration registration, string? actor = null, CancellationToken cancellationToken = default) =>
+        SaveIfChangedAsync(inner.UpdateAsync(registration, actor, cancellationToken), cancellationToken);
 
-    public ValueTask<Sip2RegistryResult> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
-        SaveIfChangedAsync(inner.DeleteAsync(id, cancellationToken), cancellationToken);
+    public ValueTask<Sip2RegistryResult> DeleteAsync(Guid id, string? actor = null, CancellationToken cancellationToken = default) =>
+        SaveIfChangedAsync(inner.DeleteAsync(id, actor, cancellationToken), cancellationToken);
 
-    public ValueTask<Sip2RegistryResult> ActivateAsync(Guid id, CancellationToken cancellationToken = default) =>
-        SaveIfChangedAsync(inner.ActivateAsync(id, cancellationToken), cancellationToken);
+    public ValueTask<Sip2RegistryResult> ActivateAsync(Guid id, string? actor = null, CancellationToken cancellationToken = default) =>
+        SaveIfChangedAsync(inner.ActivateAsync(id, actor, cancellationToken), cancellationToken);
 
-    public ValueTask<Sip2RegistryResult> DeactivateAsync(Guid id, CancellationToken cancellationToken = default) =>
-        SaveIfChangedAsync(inner.DeactivateAsync(id, cancellationToken), cancellationToken);
+    public ValueTask<Sip2RegistryResult> DeactivateAsync(Guid id, string? actor = null, CancellationToken cancellationToken = default) =>
+        SaveIfChangedAsync(inner.DeactivateAsync(id, actor, cancellationToken), cancellationToken);
 
-    public ValueTask<Sip2RegistryResult> ChangeLoginIdAsync(Guid id, string? newLoginId, Sip2PasswordHash? newPassword = null, CancellationToken cancellationToken = default) =>
-        SaveIfChangedAsync(inner.ChangeLoginIdAsync(id, newLoginId, newPassword, cancellationToken), cancellationToken);
+    public ValueTask<Sip2RegistryResult> ChangeLoginIdAsync(Guid id, string? newLoginId, Sip2PasswordHash? newPassword = null, string? actor = null, CancellationToken cancellationToken = default) =>
+        SaveIfChangedAsync(inner.ChangeLoginIdAsync(id, newLoginId, newPassword, actor, cancellationToken), cancellationToken);
 
-    public ValueTask<Sip2RegistryResult> SetPasswordAsync(Guid id, Sip2PasswordHash password, CancellationToken cancellationToken = default) =>
-        SaveIfChangedAsync(inner.SetPasswordAsync(id, password, cancellationToken), cancellationToken);
+    public ValueTask<Sip2RegistryResult> SetPasswordAsync(Guid id, Sip2PasswordHash password, string? actor = null, CancellationToken cancellationToken = default) =>
+        SaveIfChangedAsync(inner.SetPasswordAsync(id, password, actor, cancellationToken), cancellationToken);
 
     private async ValueTask<Sip2RegistryResult> SaveIfChangedAsync(ValueTask<Sip2RegistryResult> operation, CancellationToken cancellationToken)
     {

@@ -86,7 +86,7 @@ public sealed class CustomStoreExampleTests : IDisposable
     public async Task The_opening_hours_policy_refuses_outside_the_hours_and_defers_inside()
     {
         var directory = Directory();
-        var registry = new InMemorySip2ClientRegistry(directory);
+        var registry = directory;
         await CreateAsync(registry, Registration(Kiosk));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 7, 0, 0, TimeSpan.Zero));
         time.SetLocalTimeZone(TimeZoneInfo.Utc);

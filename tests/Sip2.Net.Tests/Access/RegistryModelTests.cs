@@ -98,7 +98,7 @@ public sealed class RegistryModelTests
         return true;
     }
 
-    private static async Task<Sip2RegistryResult> ExecuteAsync(InMemorySip2ClientRegistry registry, Op op, Guid target, Dictionary<Guid, Row> model)
+    private static async Task<Sip2RegistryResult> ExecuteAsync(InMemorySip2RegistryStore registry, Op op, Guid target, Dictionary<Guid, Row> model)
     {
         var current = await registry.GetAsync(target);
         var password = op.WithPassword ? Password : null;

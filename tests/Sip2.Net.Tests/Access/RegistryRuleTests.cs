@@ -10,7 +10,7 @@ namespace Sip2.Net.Tests.Access;
 /// <summary>One test per registry rule of registration-model.md, the accepting side and the refusing side.</summary>
 public sealed class RegistryRuleTests
 {
-    private readonly InMemorySip2ClientRegistry registry = AccessFixture.Registry();
+    private readonly InMemorySip2RegistryStore registry = AccessFixture.Registry();
 
     private async Task AssertRefusedUnchangedAsync(Func<Task<Sip2RegistryResult>> operation, Sip2RegistryRule rule, string field)
     {
@@ -423,7 +423,7 @@ public sealed class RegistryRuleTests
     {
         var vendors = new Sip2.Net.Vendors.Sip2VendorProfileCatalog();
         vendors.Register(new Sip2.Net.Vendors.Sip2VendorProfile { Name = "Acme" });
-        var withAcme = new InMemorySip2ClientRegistry(Directory(), vendors: vendors);
+        var withAcme = Directory(vendors: vendors);
         Assert.True((await withAcme.CreateAsync(Registration(Kiosk) with { Vendor = "acme" })).Succeeded);
     }
 

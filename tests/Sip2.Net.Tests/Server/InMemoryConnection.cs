@@ -12,7 +12,7 @@ internal static class InMemoryConnection
     public static async Task<Sip2ConnectionHandler> HandlerAsync(TimeProvider time, Sip2ServerOptions options, ISip2Backend? backend = null, ILoggerFactory? loggerFactory = null)
     {
         var directory = AccessFixture.Directory();
-        var registry = new InMemorySip2ClientRegistry(directory);
+        var registry = directory;
         await AccessFixture.CreateAsync(registry, AccessFixture.Registration(AccessFixture.Kiosk));
         return new Sip2ConnectionHandler(
             new Sip2RegistryAccessPolicy(registry, directory), backend ?? new StatusOnlyBackend(), options, timeProvider: time, loggerFactory: loggerFactory);
