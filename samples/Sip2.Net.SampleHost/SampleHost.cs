@@ -129,7 +129,11 @@ internal static class SampleHost
             X509Certificate2 certificate;
             try
             {
+#if NET9_0_OR_GREATER
                 certificate = X509CertificateLoader.LoadPkcs12FromFile(settings.Certificate.Path, settings.Certificate.Password);
+#else
+                certificate = new X509Certificate2(settings.Certificate.Path, settings.Certificate.Password);
+#endif
             }
             catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
             {

@@ -19,6 +19,10 @@ internal static class TestCertificates
         request.CertificateExtensions.Add(names.Build());
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         // Through PKCS#12: on Linux, SslStream needs a private key that came from a PFX import, not an ephemeral one.
+#if NET9_0_OR_GREATER
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null, X509KeyStorageFlags.Exportable);
+#else
+        return new X509Certificate2(certificate.Export(X509ContentType.Pfx), (string?)null, X509KeyStorageFlags.Exportable);
+#endif
     }
 }

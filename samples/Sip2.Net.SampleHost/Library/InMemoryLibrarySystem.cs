@@ -18,7 +18,7 @@ namespace Sip2.Net.SampleHost.Library;
 /// </summary>
 internal sealed partial class InMemoryLibrarySystem : ISip2Backend
 {
-    private readonly Lock gate = new();
+    private readonly object gate = new(); // one operation at a time over the whole library
     private readonly Dictionary<string, Patron> patrons = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Item> items = new(StringComparer.OrdinalIgnoreCase);
     private readonly CirculationRules rules;
