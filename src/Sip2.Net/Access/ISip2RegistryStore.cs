@@ -17,7 +17,9 @@ namespace Sip2.Net.Access;
 /// under whatever lock or transaction keeps concurrent writers (other threads, other server instances) from breaking
 /// a rule. A refused write returns the error and leaves the store exactly as it was. Every accepted write appends
 /// one <see cref="Sip2AuditEntry"/> naming the caller's <c>actor</c>; no password or password hash is ever written to
-/// the audit trail. Run the contract suite of Sip2.Net.Testing.Xunit against an implementation.
+/// the audit trail. A write the backing database cannot take throws <see cref="Sip2RegistryStoreUnavailableException"/>
+/// (nothing changed); reads keep answering from the last snapshot. Run the contract suite of Sip2.Net.Testing.Xunit
+/// against an implementation.
 /// </remarks>
 public interface ISip2RegistryStore : ISip2ClientRegistry, ISip2LibraryDirectory, ISip2MessageCatalog
 {
