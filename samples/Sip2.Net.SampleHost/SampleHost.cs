@@ -158,6 +158,11 @@ internal static class SampleHost
     {
         const string Actor = "configuration";
         var store = services.GetRequiredService<ISip2RegistryStore>();
+        if (!await store.InitializeAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return; // a durable store seeded on an earlier start: what administrators changed since stays
+        }
+
         await ApplyAsync(settings.Groups, "Groups", g => store.SaveGroupAsync(new Sip2InstitutionGroup { Id = g.Id, Name = g.Name }, Actor, cancellationToken));
         await ApplyAsync(settings.Institutions, "Institutions", i => store.SaveInstitutionAsync(
             new Sip2Institution { Id = i.Id, Name = i.Name, GroupId = string.IsNullOrEmpty(i.Group) ? null : i.Group }, Actor, cancellationToken));
