@@ -30,6 +30,11 @@ public sealed partial class Sip2KestrelConnectionHandler : ConnectionHandler
     public override Task OnConnectedAsync(ConnectionContext connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (KestrelAdmission.Of(connection) is { } admission)
+        {
+            return admission.RunAsync(handler, connection.Transport); // admitted before its TLS handshake
+        }
+
         if (connection.RemoteEndPoint is not IPEndPoint remote)
         {
             // Admission and every registration are by IP address: a Unix socket or named pipe peer has none,

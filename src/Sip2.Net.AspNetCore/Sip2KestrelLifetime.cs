@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
+using Sip2.Net.Access;
 using Sip2.Net.Server;
 
 namespace Sip2.Net.AspNetCore;
@@ -12,11 +13,12 @@ namespace Sip2.Net.AspNetCore;
 /// the host's whole shutdown timeout and then abort every session, requests in flight included. Once stopped,
 /// the engine closes idle sessions at once, lets requests in flight finish, and closes new connections.
 /// </remarks>
-internal sealed class Sip2KestrelLifetime(Sip2ConnectionHandler handler) : IHostedLifecycleService
+internal sealed class Sip2KestrelLifetime(Sip2ConnectionHandler handler, ISip2RegistryStore store) : IHostedLifecycleService
 {
     public Task StoppingAsync(CancellationToken cancellationToken) => handler.StopAsync(cancellationToken);
 
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    // Before Kestrel listens (hosted services start after every StartingAsync): the first connection is admitted from a loaded store.
+    public Task StartingAsync(CancellationToken cancellationToken) => store.InitializeAsync(cancellationToken).AsTask();
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Sip2.Net.AspNetCore;
 using Sip2.Net.Server;
+using Sip2.Net.Server.Internal;
 
 namespace Microsoft.AspNetCore.Hosting;
 
@@ -103,9 +104,10 @@ public static class Sip2KestrelServerOptionsExtensions
                 return;
             }
 
-            // The engine's reader for pipes: the standalone listener's rules, deadline and log lines, parsed in place.
+            // The engine's reader: the standalone listener's rules, deadline and log lines. Through a stream over the
+            // pipe, which consumes exactly the header: TLS or the first request stays in the pipe.
             handler ??= listenOptions.ApplicationServices.GetRequiredService<Sip2ConnectionHandler>();
-            var reported = await handler.ReadProxyHeaderAsync(connection.Transport.Input, peer, proxies, connection.ConnectionClosed).ConfigureAwait(false);
+            var reported = await ProxyHeaderReader.ReadAsync(connection.Transport.Input.AsStream(leaveOpen: true), peer, proxies, handler, connection.ConnectionClosed).ConfigureAwait(false);
             if (reported is null)
             {
                 return; // refused and logged; returning closes the connection
@@ -139,10 +141,19 @@ public static class Sip2KestrelServerOptionsExtensions
         ArgumentNullException.ThrowIfNull(listenOptions);
         ArgumentNullException.ThrowIfNull(certificate);
 
-        // The same floor as the standalone server: older protocols are broken, and kiosks that need them
-        // belong behind a TLS terminator that is upgraded separately.
+        // Admission (and the slot against every cap) before the first byte of the handshake, as the standalone server;
+        // the same floor of protocols: older ones are broken, and kiosks that need them belong behind a TLS terminator
+        // that is upgraded separately.
+        var options = listenOptions.ApplicationServices.GetRequiredService<Sip2ServerOptions>();
         return listenOptions
-            .UseHttps(certificate, https => https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13)
+            .UseSip2AdmissionBeforeTls()
+            .UseHttps(certificate, https =>
+            {
+                https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                https.HandshakeTimeout = options.TlsHandshakeTimeout;
+            })
             .UseSip2();
     }
+
+    private static ListenOptions UseSip2AdmissionBeforeTls(this ListenOptions listenOptions) => KestrelAdmission.Use(listenOptions);
 }

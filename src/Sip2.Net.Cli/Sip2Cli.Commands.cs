@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Sip2.Net.Client;
+using Sip2.Net.Protocol;
 using Sip2.Net.Messages;
 
 namespace Sip2.Net.Cli;
@@ -117,7 +118,7 @@ internal sealed partial class Sip2Cli
             var result = response.Result;
             if (parse.GetValue(json))
             {
-                ResponsePrinter.WriteJson(console.Out, result.Message, Sip2WireText.MaskSecrets(response.Text, client.Options.FieldDelimiter), result.Error);
+                ResponsePrinter.WriteJson(console.Out, result.Message, Sip2WireMask.Mask(response.Text, client.Options.FieldDelimiter), result.Error);
             }
             else if (result.Message is { } parsed)
             {
@@ -125,7 +126,7 @@ internal sealed partial class Sip2Cli
             }
             else
             {
-                await console.Out.WriteLineAsync(Sip2WireText.MaskSecrets(response.Text, client.Options.FieldDelimiter));
+                await console.Out.WriteLineAsync(Sip2WireMask.Mask(response.Text, client.Options.FieldDelimiter));
                 await console.Error.WriteLineAsync($"sip2: the response could not be read: {result.Error}");
             }
 

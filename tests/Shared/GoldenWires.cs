@@ -27,7 +27,7 @@ internal static class GoldenWires
         ["PatronInformation"] = "6300120240417    083058  Y       AOinst|AA2000123|AC|AD1234|BP1|BQ5|AY6AZEE68",
         ["PatronInformationResponse"] = "64              00120240417    083058000100000002000000000000AOinst|AA2000123|AEMüller, Jürgen|BZ0010|CA0005|CB0020|BLY|CQY|BHEUR|BV0.00|CC10.00|AU3900001|AU3900002|BDMain St 1|BEj@example.org|BF555-0100|PA20271231    000000|PB19800101|PCADULT|AY6AZC01F",
         ["EndPatronSession"] = "3520240417    083058AOinst|AA2000123|AC|AD1234|AY7AZF2F5",
-        ["EndSessionResponse"] = "36Y20240417    083058AOinst|AA2000123|AFGoodbye.|AY7AZF16C",
+        ["EndPatronSessionResponse"] = "36Y20240417    083058AOinst|AA2000123|AFGoodbye.|AY7AZF16C",
         ["FeePaid"] = "3720240417    0830580400EURBV3,50|AOinst|AA2000123|AC|CGfee-17|BKpay-991|AY8AZEB47",
         ["FeePaidResponse"] = "38Y20240417    083058AOinst|AA2000123|BKack-991|AFPayment accepted.|AY8AZEAF3",
         ["ItemInformation"] = "1720240417    083058AOinst|AB3900001|AC|AY9AZF4B8",

@@ -1,4 +1,5 @@
 using System;
+using Sip2.Net.Protocol.Internal;
 
 namespace Sip2.Net.Testing;
 

@@ -231,6 +231,15 @@ internal sealed class KestrelSip2Host : IAsyncDisposable
 /// </summary>
 internal sealed class TestBackend : Sip2BackendBase
 {
+    /// <summary>Every patron and item belongs to the session's institution, except "outsider"'s, which belong to another.</summary>
+    public const string Outsider = "outsider";
+
+    public override ValueTask<string?> FindPatronInstitutionAsync(string patronIdentifier, Sip2RequestContext context) =>
+        new(patronIdentifier == Outsider ? "elsewhere" : context.InstitutionId);
+
+    public override ValueTask<Sip2ItemOwner?> FindItemOwnerAsync(string itemIdentifier, Sip2RequestContext context) =>
+        new(new Sip2ItemOwner(itemIdentifier == Outsider ? "elsewhere" : context.InstitutionId));
+
     private TaskCompletionSource? gate;
     private TaskCompletionSource? block;
 

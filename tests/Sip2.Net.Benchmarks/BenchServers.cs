@@ -370,6 +370,10 @@ public static class BenchServers
     /// <summary>A back end that answers every request at once, synchronously, as a cache-hit ILS would.</summary>
     private sealed class ImmediateBackend : Sip2BackendBase
     {
+        public override ValueTask<string?> FindPatronInstitutionAsync(string patronIdentifier, Sip2RequestContext context) => new(context.InstitutionId);
+
+        public override ValueTask<Sip2ItemOwner?> FindItemOwnerAsync(string itemIdentifier, Sip2RequestContext context) => new(new Sip2ItemOwner(context.InstitutionId));
+
         private static readonly Sip2Timestamp Due = Sip2Timestamp.Local(new DateTime(2026, 1, 16, 23, 59, 0, DateTimeKind.Unspecified));
 
         public override ValueTask<PatronInformationResponse> PatronInformationAsync(PatronInformationRequest request, Sip2RequestContext context) =>

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Sip2.Net.Protocol;
+using Sip2.Net.Protocol.Internal;
 
 namespace Sip2.Net.Fuzz;
 

@@ -33,7 +33,7 @@ public class HostileNetworkTests
         Assert.NotNull(waiting);
 
         // While the attacker's connection waits, another kiosk is served.
-        using (var kiosk = await server.RawAsync("127.0.0.2"))
+        using (var kiosk = await server.AdmittedAsync("127.0.0.2"))
         {
             await kiosk.SendAsync(Status);
             Assert.StartsWith("98", await kiosk.ReceiveAsync(), StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public class HostileNetworkTests
         // Each wait's deadline is armed before the wait is logged. A flush may wait briefly while the socket still
         // drains, before the real stall, so the clock moves past the write timeout until the stall is given up.
         var closed = server.Logs.WaitForAsync(l => l.Contains("Connection closed: client not reading its answers", StringComparison.Ordinal));
-        await FakeClock.AdvanceUntilAsync(time, closed, TimeSpan.FromSeconds(31), steps: 100, settleMilliseconds: 50);
+        await FakeClock.AdvanceAsync(server.Server.Handler, time, TimeSpan.FromSeconds(30) + FakeClock.Heartbeat);
 
         Assert.NotNull(await closed);
         Assert.Contains(server.Logs.Lines, l => l.Contains(" 1031 ", StringComparison.Ordinal));
@@ -126,9 +126,9 @@ public class HostileNetworkTests
     [Fact]
     public async Task Slowloris_a_byte_at_a_time_never_finishing_the_line_is_closed_at_the_partial_message_deadline()
     {
-        var time = new WatchedFakeTimeProvider();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await TestServer.StartAsync(o => o with { PartialMessageTimeout = TimeSpan.FromSeconds(30) }, time);
-        using var kiosk = await server.RawAsync("127.0.0.2");
+        using var kiosk = await server.AdmittedAsync("127.0.0.2");
         var started = time.GetUtcNow();
 
         // Twenty bytes, a second apart: each one is progress, but none finishes the message. The clock moves only
@@ -136,16 +136,16 @@ public class HostileNetworkTests
         // the server's too.
         foreach (var b in Encoding.ASCII.GetBytes("2300120240417    083"))
         {
-            var reads = time.Reads;
+            var taken = server.Server.Handler.IdleAsync(next: true);
             await kiosk.SendBytesAsync([b]);
-            Assert.True(await time.WaitForReadAfterAsync(reads));
+            await taken;
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        Assert.True(await LifecycleTests.AdvanceUntilClosedAsync(time, kiosk, TimeSpan.FromSeconds(2)));
+        Assert.True(await LifecycleTests.AdvanceUntilClosedAsync(server, time, kiosk, TimeSpan.FromSeconds(10)));
 
         // The deadline runs from the first byte, not from the last one: the trickle bought nothing.
-        Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(45));
+        Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(31));
         Assert.Contains(server.Logs.Lines, l => l.Contains("message not completed in time", StringComparison.Ordinal));
         Assert.Equal(0, server.Server.Handler.ConnectionCount);
     }
@@ -155,7 +155,7 @@ public class HostileNetworkTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await TestServer.StartAsync(o => o with { PartialMessageTimeout = TimeSpan.FromSeconds(30) }, time);
-        using var kiosk = await server.RawAsync("127.0.0.2");
+        using var kiosk = await server.AdmittedAsync("127.0.0.2");
 
         // Eleven bytes, two seconds apart: 22 seconds, inside the 30.
         foreach (var b in Encoding.ASCII.GetBytes(Status))
@@ -172,9 +172,9 @@ public class HostileNetworkTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await TestServer.StartAsync(o => o with { IdleTimeout = TimeSpan.FromMinutes(10) }, time);
-        using var silent = await server.RawAsync("127.0.0.2");
+        using var silent = await server.AdmittedAsync("127.0.0.2");
 
-        Assert.True(await LifecycleTests.AdvanceUntilClosedAsync(time, silent, TimeSpan.FromMinutes(11)));
+        Assert.True(await LifecycleTests.AdvanceUntilClosedAsync(server, time, silent, TimeSpan.FromMinutes(10)));
         Assert.Equal(0, server.Server.Handler.ConnectionCount);
         Assert.Contains(server.Logs.Lines, l => l.Contains("idle timeout", StringComparison.Ordinal));
     }
@@ -322,7 +322,7 @@ public class HostileNetworkTests
     public async Task A_96_from_the_client_is_not_answered_and_the_session_goes_on()
     {
         await using var server = await TestServer.StartAsync();
-        using var kiosk = await server.RawAsync("127.0.0.2");
+        using var kiosk = await server.AdmittedAsync("127.0.0.2");
 
         await kiosk.SendAsync("96\r" + Status);
 
@@ -335,36 +335,30 @@ public class HostileNetworkTests
 /// that read's deadline, so once a byte was sent and the clock was read again, the server has taken the byte and a
 /// test can move the clock knowing the server has seen what was sent.
 /// </summary>
+/// <summary>A fake clock that tells when a timer was made on it (Task.Delay on a TimeProvider makes one), so a test
+/// moves the clock only once the server's timer exists.</summary>
 internal sealed class WatchedFakeTimeProvider() : FakeTimeProvider(DateTimeOffset.UtcNow)
 {
-    private readonly SemaphoreSlim readings = new(0);
-    private int reads;
+    private readonly SemaphoreSlim created = new(0);
+    private int timers;
 
-    public int Reads => Volatile.Read(ref reads);
+    public int Timers => Volatile.Read(ref timers);
 
-    public override long GetTimestamp()
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        Interlocked.Increment(ref reads);
-        readings.Release();
-        return base.GetTimestamp();
+        var timer = base.CreateTimer(callback, state, dueTime, period);
+        Interlocked.Increment(ref timers);
+        created.Release();
+        return timer;
     }
 
-    /// <summary>True once the clock has been read after the count <paramref name="seen"/> (bounded wait).</summary>
-    public async Task<bool> WaitForReadAfterAsync(int seen)
+    /// <summary>Waits (at most 20 seconds) until a timer was made after the count <paramref name="seen"/>.</summary>
+    public async Task TimerCreatedAfterAsync(int seen)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
+        while (Timers <= seen)
         {
-            while (Reads <= seen)
-            {
-                await readings.WaitAsync(limit.Token);
-            }
-
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            await created.WaitAsync(limit.Token);
         }
     }
 }

@@ -12,26 +12,23 @@ namespace Sip2.Net.IntegrationTests;
 
 public class LifecycleTests
 {
-    // Timeouts run on a fake clock, stepped until the awaited outcome arrives (bounded; see FakeClock).
-    internal static async Task<T> AdvanceUntilAsync<T>(FakeTimeProvider time, Task<T> outcome, TimeSpan step)
+    // Timeouts run on a fake clock: moved past the deadline once the server waits, then the kiosk sees the close.
+    internal static async Task<bool> AdvanceUntilClosedAsync(TestServer server, FakeTimeProvider time, RawKiosk kiosk, TimeSpan span)
     {
-        await FakeClock.AdvanceUntilAsync(time, outcome, step);
-        return await outcome;
+        await FakeClock.AdvanceAsync(server.Server.Handler, time, span + FakeClock.Heartbeat);
+        return await kiosk.WaitForCloseAsync(TimeSpan.FromSeconds(20));
     }
-
-    internal static Task<bool> AdvanceUntilClosedAsync(FakeTimeProvider time, RawKiosk kiosk, TimeSpan step) =>
-        AdvanceUntilAsync(time, kiosk.WaitForCloseAsync(TimeSpan.FromSeconds(20)), step);
 
     [Fact]
     public async Task A_connection_that_never_logs_in_is_closed_after_the_login_timeout()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await TestServer.StartAsync(o => o with { LoginTimeout = TimeSpan.FromSeconds(60) }, time);
-        using var kiosk = await server.RawAsync();
+        using var kiosk = await server.AdmittedAsync();
         await kiosk.SendAsync("9900302.00\r"); // status is allowed, but does not count as a login
         await kiosk.ReceiveAsync();
 
-        Assert.True(await AdvanceUntilClosedAsync(time, kiosk, TimeSpan.FromSeconds(61)));
+        Assert.True(await AdvanceUntilClosedAsync(server, time, kiosk, TimeSpan.FromSeconds(60)));
         Assert.Contains(server.Logs.Lines, l => l.Contains("login timeout"));
     }
 
@@ -40,59 +37,61 @@ public class LifecycleTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await TestServer.StartAsync(o => o with { IdleTimeout = TimeSpan.FromMinutes(10) }, time);
-        using var kiosk = await server.RawAsync("127.0.0.2");
+        using var kiosk = await server.AdmittedAsync("127.0.0.2");
         await kiosk.SendAsync("9900302.00\r");
         await kiosk.ReceiveAsync();
 
-        Assert.True(await AdvanceUntilClosedAsync(time, kiosk, TimeSpan.FromMinutes(11)));
+        Assert.True(await AdvanceUntilClosedAsync(server, time, kiosk, TimeSpan.FromMinutes(10)));
         Assert.Contains(server.Logs.Lines, l => l.Contains("idle timeout"));
     }
 
     [Fact]
     public async Task Activity_moves_the_idle_deadline_on()
     {
-        var time = new WatchedFakeTimeProvider();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await TestServer.StartAsync(o => o with { IdleTimeout = TimeSpan.FromMinutes(10) }, time);
-        using var kiosk = await server.RawAsync("127.0.0.2");
-        Assert.True(await time.WaitForReadAfterAsync(0)); // the first read's deadline is set: 10 minutes from now
+        using var kiosk = await server.AdmittedAsync("127.0.0.2");
         var started = time.GetUtcNow();
+        await FakeClock.AdvanceAsync(server.Server.Handler, time, TimeSpan.FromMinutes(6));
 
-        time.Advance(TimeSpan.FromMinutes(6));
         await kiosk.SendAsync("9900302.00\r");
         Assert.StartsWith("98", await kiosk.ReceiveAsync(), StringComparison.Ordinal);
 
-        // The timer set for minute 10 fires, finds the deadline moved to minute 16, and waits for that.
-        Assert.True(await AdvanceUntilClosedAsync(time, kiosk, TimeSpan.FromMinutes(1)));
-        Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromMinutes(16), TimeSpan.FromMinutes(18));
+        // The deadline moved from minute 10 to minute 16: nothing happens at 10, the heartbeat closes it at 16.
+        await FakeClock.AdvanceAsync(server.Server.Handler, time, TimeSpan.FromMinutes(9));
+        Assert.Equal(1, server.Server.Handler.ConnectionCount);
+        Assert.True(await AdvanceUntilClosedAsync(server, time, kiosk, TimeSpan.FromMinutes(1)));
+        Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromMinutes(16), TimeSpan.FromMinutes(16) + FakeClock.Heartbeat);
         Assert.Contains(server.Logs.Lines, l => l.Contains("idle timeout", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_second_unfinished_message_is_closed_at_its_own_deadline_without_an_idle_timeout()
     {
-        var time = new WatchedFakeTimeProvider();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await TestServer.StartAsync(
             o => o with { IdleTimeout = Timeout.InfiniteTimeSpan, PartialMessageTimeout = TimeSpan.FromSeconds(30) }, time);
-        using var kiosk = await server.RawAsync("127.0.0.2");
+        using var kiosk = await server.AdmittedAsync("127.0.0.2");
+        var handler = server.Server.Handler;
         var started = time.GetUtcNow();
 
-        // A message finished in time: its deadline (second 30) set the timer, and nothing later replaces it.
-        var reads = time.Reads;
+        // A message finished in time: its deadline (second 30) is gone with it.
+        var taken = handler.IdleAsync(next: true);
         await kiosk.SendAsync("99003");
-        Assert.True(await time.WaitForReadAfterAsync(reads));
+        await taken;
         time.Advance(TimeSpan.FromSeconds(10));
         await kiosk.SendAsync("02.00\r");
         Assert.StartsWith("98", await kiosk.ReceiveAsync(), StringComparison.Ordinal);
 
-        // The next one is never finished: due at second 50. The timer fires at 30, finds the later deadline and
-        // waits for it; with no idle timeout, nothing else would ever close the connection.
-        time.Advance(TimeSpan.FromSeconds(10));
-        reads = time.Reads;
+        // The next one is never finished: due at second 50; with no idle timeout, nothing else would ever close it.
+        await FakeClock.AdvanceAsync(handler, time, TimeSpan.FromSeconds(10));
+        taken = handler.IdleAsync(next: true);
         await kiosk.SendAsync("990");
-        Assert.True(await time.WaitForReadAfterAsync(reads));
-        Assert.True(await AdvanceUntilClosedAsync(time, kiosk, TimeSpan.FromSeconds(5)));
-        // (The server may take the bytes one 5-second step late, and see the close one step late.)
-        Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(61));
+        await taken;
+        await FakeClock.AdvanceAsync(handler, time, TimeSpan.FromSeconds(29));
+        Assert.Equal(1, handler.ConnectionCount);
+        Assert.True(await AdvanceUntilClosedAsync(server, time, kiosk, TimeSpan.FromSeconds(1)));
+        Assert.InRange(time.GetUtcNow() - started, TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(50) + FakeClock.Heartbeat + FakeClock.Heartbeat);
         Assert.Contains(server.Logs.Lines, l => l.Contains("message not completed in time", StringComparison.Ordinal));
     }
 
@@ -101,24 +100,29 @@ public class LifecycleTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await TestServer.StartAsync(o => o with { PartialMessageTimeout = TimeSpan.FromSeconds(30) }, time);
-        using var kiosk = await server.RawAsync("127.0.0.2");
+        using var kiosk = await server.AdmittedAsync("127.0.0.2");
         await kiosk.SendAsync("9900302.00\r");
         await kiosk.ReceiveAsync();
+        var taken = server.Server.Handler.IdleAsync(next: true);
         await kiosk.SendAsync("99003"); // and never the rest
+        await taken;
 
-        Assert.True(await AdvanceUntilClosedAsync(time, kiosk, TimeSpan.FromSeconds(31)));
+        Assert.True(await AdvanceUntilClosedAsync(server, time, kiosk, TimeSpan.FromSeconds(30)));
         Assert.Contains(server.Logs.Lines, l => l.Contains("message not completed in time"));
     }
 
     [Fact]
     public async Task A_back_end_that_hangs_gets_a_failure_response_after_the_back_end_timeout()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new WatchedFakeTimeProvider();
         await using var server = await TestServer.StartAsync(o => o with { BackendTimeout = TimeSpan.FromSeconds(5) }, time);
-        using var kiosk = await server.RawAsync("127.0.0.2");
+        using var kiosk = await server.AdmittedAsync("127.0.0.2");
 
+        var timers = time.Timers;
         await kiosk.SendAsync("11YN20240417    083058                  AOalpha|AAslow|AB3900001|AC|\r");
-        var response = await AdvanceUntilAsync(time, kiosk.ReceiveAsync(), TimeSpan.FromSeconds(6));
+        await time.TimerCreatedAfterAsync(timers); // the back-end timeout's
+        time.Advance(TimeSpan.FromSeconds(5));
+        var response = await kiosk.ReceiveAsync();
 
         // A refused checkout that tells the kiosk the library system is unavailable (try again), not that
         // something went wrong (see staff): the back end did not fail, it did not answer in time.
@@ -133,7 +137,7 @@ public class LifecycleTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await TestServer.StartAsync(o => o with { BackendTimeout = TimeSpan.FromSeconds(5) }, time);
-        using var kiosk = await server.RawAsync("127.0.0.2");
+        using var kiosk = await server.AdmittedAsync("127.0.0.2");
 
         await kiosk.SendAsync("11YN20240417    083058                  AOalpha|AA" + CountingBackend.Blocks + "|AB3900001|AC|\r");
         await server.Backend.Entered.Task;

@@ -105,6 +105,16 @@ internal sealed class TestServer : IAsyncDisposable
         ResponseTimeout = TimeSpan.FromSeconds(20),
     });
 
+    /// <summary>A raw kiosk from a registered address, returned once the server admitted it and waits for its first byte
+    /// (so a fake clock moved from here counts from its admission).</summary>
+    public async Task<RawKiosk> AdmittedAsync(string localAddress = "127.0.0.1", Sip2Encoding? encoding = null)
+    {
+        var waiting = Server.Handler.IdleAsync(next: true);
+        var kiosk = await RawAsync(localAddress, encoding);
+        await waiting.WaitAsync(TimeSpan.FromSeconds(20));
+        return kiosk;
+    }
+
     public async Task<RawKiosk> RawAsync(string localAddress = "127.0.0.1", Sip2Encoding? encoding = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -211,6 +221,15 @@ internal sealed class CountingBackend : Sip2BackendBase
     /// <summary>Like <see cref="Gated"/>, but the back end blocks the calling thread, as a synchronous driver would.</summary>
     public const string Blocks = "blocks";
 
+    /// <summary>Every patron and item belongs to the session's institution, except <see cref="Outsider"/>'s, which belong to another.</summary>
+    public const string Outsider = "outsider";
+
+    public override ValueTask<string?> FindPatronInstitutionAsync(string patronIdentifier, Sip2RequestContext context) =>
+        new(patronIdentifier == Outsider ? "elsewhere" : context.InstitutionId);
+
+    public override ValueTask<Sip2ItemOwner?> FindItemOwnerAsync(string itemIdentifier, Sip2RequestContext context) =>
+        new(new Sip2ItemOwner(itemIdentifier == Outsider ? "elsewhere" : context.InstitutionId));
+
     public ConcurrentDictionary<Sip2Command, int> Calls { get; } = new();
 
     public int CallsOf(Sip2Command command) => Calls.TryGetValue(command, out var n) ? n : 0;
@@ -299,10 +318,10 @@ internal sealed class CountingBackend : Sip2BackendBase
         };
     }
 
-    public override async ValueTask<EndSessionResponse> EndPatronSessionAsync(EndPatronSessionRequest request, Sip2RequestContext context)
+    public override async ValueTask<EndPatronSessionResponse> EndPatronSessionAsync(EndPatronSessionRequest request, Sip2RequestContext context)
     {
         await Enter(request.Command, request.PatronIdentifier, context);
-        return new EndSessionResponse { EndSession = true, TransactionDate = context.Now, InstitutionId = context.InstitutionId, PatronIdentifier = request.PatronIdentifier };
+        return new EndPatronSessionResponse { EndSession = true, TransactionDate = context.Now, InstitutionId = context.InstitutionId, PatronIdentifier = request.PatronIdentifier };
     }
 
     public override async ValueTask<FeePaidResponse> FeePaidAsync(FeePaidRequest request, Sip2RequestContext context)

@@ -17,6 +17,21 @@ internal static class Requests
         Language = Sip2Language.Unknown, TransactionDate = Now, InstitutionId = "", PatronIdentifier = patron, TerminalPassword = "", PatronPassword = "",
     };
 
+    public static CheckinRequest Checkin(string item) => new()
+    {
+        TransactionDate = Now, ReturnDate = Now, CurrentLocation = "", InstitutionId = "", ItemIdentifier = item, TerminalPassword = "",
+    };
+
+    public static RenewRequest Renew(string patron, string item) => new()
+    {
+        TransactionDate = Now, InstitutionId = "", PatronIdentifier = patron, PatronPassword = "1234", ItemIdentifier = item,
+    };
+
+    public static HoldRequest Hold(HoldMode mode, string patron, string item) => new()
+    {
+        HoldMode = mode, TransactionDate = Now, InstitutionId = "", PatronIdentifier = patron, ItemIdentifier = item,
+    };
+
     public static CheckoutRequest Checkout(string patron, string item) => new()
     {
         ScRenewalPolicy = true, TransactionDate = Now, InstitutionId = "", PatronIdentifier = patron, ItemIdentifier = item, TerminalPassword = "",

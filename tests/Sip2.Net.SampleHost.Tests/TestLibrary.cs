@@ -130,11 +130,19 @@ internal sealed class RawKiosk : IAsyncDisposable
         return new RawKiosk(socket, new Sip2CodecOptions { Encoding = encoding });
     }
 
-    public async Task<T> SendAsync<T>(Sip2Message request)
+    public Task<T> SendAsync<T>(Sip2Message request)
         where T : Sip2Message
     {
-        var bytes = Sip2MessageWriter.ToBytes(request, codec, Sip2Trailer.WithChecksum(sequence));
+        var next = sequence;
         sequence = (sequence + 1) % 10;
+        return SendAsync<T>(request, next);
+    }
+
+    /// <summary>Sends with the given sequence number: the same request with the same one is byte for byte the same.</summary>
+    public async Task<T> SendAsync<T>(Sip2Message request, int sequenceNumber)
+        where T : Sip2Message
+    {
+        var bytes = Sip2MessageWriter.ToBytes(request, codec, Sip2Trailer.WithChecksum(sequenceNumber));
         await socket.SendAsync(bytes);
         var frame = await ReadFrameAsync() ?? throw new IOException("The server closed the connection.");
         var result = Sip2MessageParser.Parse(frame, codec);

@@ -19,13 +19,13 @@ internal sealed partial class InMemoryLibrarySystem
             var (patron, patronRefusal) = FindPatron(request.PatronIdentifier, request.PatronPassword, context);
             if (patron is null)
             {
-                return Fail<CheckoutResponse>(request, context, patronRefusal);
+                return Fail(request, context, patronRefusal);
             }
 
             var (item, itemRefusal) = FindItem(request.ItemIdentifier, context);
             if (item is null)
             {
-                return Fail<CheckoutResponse>(request, context, itemRefusal);
+                return Fail(request, context, itemRefusal);
             }
 
             var now = Now(context);
@@ -47,13 +47,13 @@ internal sealed partial class InMemoryLibrarySystem
             var refusal = CheckoutRefusal(request, patron, item, renewal, now, context);
             if (refusal is { } scenario)
             {
-                return Fail<CheckoutResponse>(request, context, scenario);
+                return Fail(request, context, scenario);
             }
 
             // A fee-bearing item needs the patron's consent first (BO=Y): refuse, and say what it costs.
             if (item.Data.Fee is { } itemFee && !renewal && request.FeeAcknowledged != true)
             {
-                var refused = (CheckoutResponse)Sip2FailureResponses.For(request, context.Text(Sip2MessageScenario.FeeMustBeAcknowledged), context.Now);
+                var refused = context.Refuse(request, Sip2MessageScenario.FeeMustBeAcknowledged);
                 return Answer(refused with
                 {
                     TitleIdentifier = item.Title,
@@ -68,7 +68,7 @@ internal sealed partial class InMemoryLibrarySystem
             {
                 if (item.Loan!.Renewals >= item.MaxRenewals)
                 {
-                    return Fail<CheckoutResponse>(request, context, Sip2MessageScenario.RenewalLimitReached);
+                    return Fail(request, context, Sip2MessageScenario.RenewalLimitReached);
                 }
 
                 item.Loan.Renewals++;
@@ -95,7 +95,7 @@ internal sealed partial class InMemoryLibrarySystem
             var (item, refusal) = FindItem(request.ItemIdentifier, context);
             if (item is null)
             {
-                return Fail<CheckinResponse>(request, context, refusal);
+                return Fail(request, context, refusal);
             }
 
             var now = Now(context);
@@ -107,7 +107,7 @@ internal sealed partial class InMemoryLibrarySystem
                 // the loan as if it never happened: no fine, no routing.
                 if (item.Loan is null)
                 {
-                    return Fail<CheckinResponse>(request, context, Sip2MessageScenario.ItemNotCheckedOut);
+                    return Fail(request, context, Sip2MessageScenario.ItemNotCheckedOut);
                 }
 
                 EndLoan(item);
@@ -135,7 +135,6 @@ internal sealed partial class InMemoryLibrarySystem
 
             var route = Route(item, context);
             messages.Add(route.Message);
-            var profile = context.Binding.VendorProfile;
             return Answer(new CheckinResponse
             {
                 Ok = true,
@@ -152,11 +151,11 @@ internal sealed partial class InMemoryLibrarySystem
                 MediaType = item.Data.MediaType,
                 ItemProperties = item.Properties,
                 ScreenMessages = messages,
-                CallNumber = profile.Emits(FieldId.CallNumber) ? item.Data.CallNumber : null,
-                DestinationLocation = profile.Emits(FieldId.DestinationLocation) ? route.Destination : null,
-                AlertType = profile.Emits(FieldId.AlertType) ? route.Alert : null,
-                HoldPatronId = profile.Emits(FieldId.HoldPatronId) ? route.Hold?.Patron.Id : null,
-                HoldPatronName = profile.Emits(FieldId.HoldPatronName) ? route.Hold?.Patron.Data.Name : null,
+                CallNumber = item.Data.CallNumber,
+                DestinationLocation = route.Destination,
+                AlertType = route.Alert,
+                HoldPatronId = route.Hold?.Patron.Id,
+                HoldPatronName = route.Hold?.Patron.Data.Name,
             });
         }
     }
@@ -169,7 +168,7 @@ internal sealed partial class InMemoryLibrarySystem
             var (patron, patronRefusal) = FindPatron(request.PatronIdentifier, request.PatronPassword, context);
             if (patron is null)
             {
-                return Fail<RenewResponse>(request, context, patronRefusal);
+                return Fail(request, context, patronRefusal);
             }
 
             // By barcode, or by title among the patron's own loans.
@@ -178,23 +177,23 @@ internal sealed partial class InMemoryLibrarySystem
                 : (patron.Loans.FirstOrDefault(i => string.Equals(i.Title, request.TitleIdentifier, StringComparison.OrdinalIgnoreCase)), Sip2MessageScenario.ItemNotCheckedOut);
             if (item is null)
             {
-                return Fail<RenewResponse>(request, context, itemRefusal);
+                return Fail(request, context, itemRefusal);
             }
 
             var now = Now(context);
             if (item.Loan is null)
             {
-                return Fail<RenewResponse>(request, context, Sip2MessageScenario.ItemNotCheckedOut);
+                return Fail(request, context, Sip2MessageScenario.ItemNotCheckedOut);
             }
 
             if (item.Loan.Patron != patron && !request.ThirdPartyAllowed)
             {
-                return Fail<RenewResponse>(request, context, Sip2MessageScenario.ItemCheckedOutToAnotherPatron);
+                return Fail(request, context, Sip2MessageScenario.ItemCheckedOutToAnotherPatron);
             }
 
             if (!request.NoBlock && RenewalRefusal(item, now) is { } refusal)
             {
-                return Fail<RenewResponse>(request, context, refusal);
+                return Fail(request, context, refusal);
             }
 
             var loan = item.Loan;
@@ -226,7 +225,7 @@ internal sealed partial class InMemoryLibrarySystem
             var (patron, refusal) = FindPatron(request.PatronIdentifier, request.PatronPassword, context);
             if (patron is null)
             {
-                return Fail<RenewAllResponse>(request, context, refusal);
+                return Fail(request, context, refusal);
             }
 
             var now = Now(context);

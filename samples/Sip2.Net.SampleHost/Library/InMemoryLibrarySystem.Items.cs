@@ -18,10 +18,8 @@ internal sealed partial class InMemoryLibrarySystem
             var (item, refusal) = FindItem(request.ItemIdentifier, context);
             if (item is null)
             {
-                return Fail<ItemInformationResponse>(request, context, refusal);
+                return Fail(request, context, refusal);
             }
-
-            var profile = context.Binding.VendorProfile;
             var trapped = item.TrappedFor;
             return Answer(new ItemInformationResponse
             {
@@ -41,10 +39,10 @@ internal sealed partial class InMemoryLibrarySystem
                 PermanentLocation = item.HomeBranch,
                 CurrentLocation = item.CurrentBranch,
                 ItemProperties = item.Properties,
-                CallNumber = profile.Emits(FieldId.CallNumber) ? item.Data.CallNumber : null,
-                DestinationLocation = profile.Emits(FieldId.DestinationLocation) ? item.InTransitTo : null,
-                HoldPatronId = profile.Emits(FieldId.HoldPatronId) ? trapped?.Patron.Id : null,
-                HoldPatronName = profile.Emits(FieldId.HoldPatronName) ? trapped?.Patron.Data.Name : null,
+                CallNumber = item.Data.CallNumber,
+                DestinationLocation = item.InTransitTo,
+                HoldPatronId = trapped?.Patron.Id,
+                HoldPatronName = trapped?.Patron.Data.Name,
             });
         }
     }
@@ -57,7 +55,7 @@ internal sealed partial class InMemoryLibrarySystem
             var (item, refusal) = FindItem(request.ItemIdentifier, context);
             if (item is null)
             {
-                return Fail<ItemStatusUpdateResponse>(request, context, refusal);
+                return Fail(request, context, refusal);
             }
 
             item.Properties = request.ItemProperties;
@@ -81,7 +79,7 @@ internal sealed partial class InMemoryLibrarySystem
             var (patron, patronRefusal) = FindPatron(request.PatronIdentifier, request.PatronPassword, context);
             if (patron is null)
             {
-                return Fail<HoldResponse>(request, context, patronRefusal);
+                return Fail(request, context, patronRefusal);
             }
 
             var now = Now(context);
@@ -91,7 +89,7 @@ internal sealed partial class InMemoryLibrarySystem
                 case HoldMode.Delete:
                     if (existing is null)
                     {
-                        return Fail<HoldResponse>(request, context, Sip2MessageScenario.HoldNotPlaced);
+                        return Fail(request, context, Sip2MessageScenario.HoldNotPlaced);
                     }
 
                     RemoveHold(existing);
@@ -100,7 +98,7 @@ internal sealed partial class InMemoryLibrarySystem
                 case HoldMode.Change:
                     if (existing is null)
                     {
-                        return Fail<HoldResponse>(request, context, Sip2MessageScenario.HoldNotPlaced);
+                        return Fail(request, context, Sip2MessageScenario.HoldNotPlaced);
                     }
 
                     // A hold already set aside keeps its pickup branch: the copy is on its way or on the shelf.
@@ -120,7 +118,7 @@ internal sealed partial class InMemoryLibrarySystem
                     break;
 
                 default:
-                    return Fail<HoldResponse>(request, context, Sip2MessageScenario.HoldNotPlaced);
+                    return Fail(request, context, Sip2MessageScenario.HoldNotPlaced);
             }
 
             // A title hold takes a copy the session may see, preferring one of the session's institution.
@@ -133,7 +131,7 @@ internal sealed partial class InMemoryLibrarySystem
                     .FirstOrDefault(), Sip2MessageScenario.ItemNotFound);
             if (item is null)
             {
-                return Fail<HoldResponse>(request, context, itemRefusal);
+                return Fail(request, context, itemRefusal);
             }
 
             var refusal = patron.Blocked || patron.CardLost ? Sip2MessageScenario.PatronBlocked
@@ -143,7 +141,7 @@ internal sealed partial class InMemoryLibrarySystem
                 : (Sip2MessageScenario?)null;
             if (refusal is { } scenario)
             {
-                return Fail<HoldResponse>(request, context, scenario);
+                return Fail(request, context, scenario);
             }
 
             var hold = new Hold

@@ -18,7 +18,7 @@ internal sealed partial class InMemoryLibrarySystem
             var (patron, refusal) = FindPatron(request.PatronIdentifier, null, context, checkPin: false);
             if (patron is null)
             {
-                return Fail<PatronStatusResponse>(request, context, refusal);
+                return Fail(request, context, refusal);
             }
 
             return Answer(StatusResponse(patron, request.PatronPassword, context));
@@ -33,7 +33,7 @@ internal sealed partial class InMemoryLibrarySystem
             var (patron, refusal) = FindPatron(request.PatronIdentifier, null, context, checkPin: false);
             if (patron is null)
             {
-                return Fail<PatronStatusResponse>(request, context, refusal);
+                return Fail(request, context, refusal);
             }
 
             patron.Blocked = true;
@@ -46,14 +46,20 @@ internal sealed partial class InMemoryLibrarySystem
     {
         lock (gate)
         {
-            var (patron, refusal) = FindPatron(request.PatronIdentifier, request.PatronPassword, context);
+            var (patron, refusal) = FindPatron(request.PatronIdentifier, null, context, checkPin: false);
             if (patron is null)
             {
-                return Fail<PatronEnableResponse>(request, context, refusal);
+                return Fail(request, context, refusal);
             }
 
-            patron.Blocked = false;
-            patron.CardLost = false;
+            // A wrong PIN names a valid patron with an invalid password (BL Y, CQ N), as 23 does; the block stays.
+            var pinOk = patron.PinMatches(request.PatronPassword);
+            if (pinOk)
+            {
+                patron.Blocked = false;
+                patron.CardLost = false;
+            }
+
             return Answer(new PatronEnableResponse
             {
                 PatronStatus = patron.Status(Now(context)),
@@ -63,21 +69,21 @@ internal sealed partial class InMemoryLibrarySystem
                 PatronIdentifier = patron.Id,
                 PersonalName = patron.Data.Name,
                 ValidPatron = true,
-                ValidPatronPassword = ValidPassword(patron, request.PatronPassword),
-                ScreenMessages = ["Patron enabled."],
+                ValidPatronPassword = pinOk,
+                ScreenMessages = [pinOk ? "Patron enabled." : context.Text(Sip2MessageScenario.InvalidPatronPassword)],
             });
         }
     }
 
     // 35 End Patron Session: date, AO AA AC AD -> 36 end session Y/N, date, AO AA AF.
-    public ValueTask<EndSessionResponse> EndPatronSessionAsync(EndPatronSessionRequest request, Sip2RequestContext context)
+    public ValueTask<EndPatronSessionResponse> EndPatronSessionAsync(EndPatronSessionRequest request, Sip2RequestContext context)
     {
         lock (gate)
         {
             // Nothing is kept per patron session, so ending one always succeeds; an unknown patron still gets Y
             // so that the kiosk can move on.
             var known = patrons.ContainsKey(request.PatronIdentifier);
-            return Answer(new EndSessionResponse
+            return Answer(new EndPatronSessionResponse
             {
                 EndSession = true,
                 TransactionDate = context.Now,
@@ -97,7 +103,7 @@ internal sealed partial class InMemoryLibrarySystem
             var (patron, refusal) = FindPatron(request.PatronIdentifier, null, context, checkPin: false);
             if (patron is null)
             {
-                return Fail<PatronInformationResponse>(request, context, refusal);
+                return Fail(request, context, refusal);
             }
 
             var now = Now(context);
@@ -108,7 +114,6 @@ internal sealed partial class InMemoryLibrarySystem
 
             // Personal data only when the branch allows it and the PIN, if one was given, is right.
             var personal = context.BranchConfiguration.SendPersonalData && validPassword != false;
-            var profile = context.Binding.VendorProfile;
             var response = new PatronInformationResponse
             {
                 PatronStatus = patron.Status(now),
@@ -134,11 +139,11 @@ internal sealed partial class InMemoryLibrarySystem
                 HomeAddress = personal ? patron.Data.Address : null,
                 EmailAddress = personal ? patron.Data.Email : null,
                 HomePhoneNumber = personal ? patron.Data.Phone : null,
-                PatronExpirationDate = profile.Emits(FieldId.PatronExpirationDate) && patron.Data.Expires is { } expires
+                PatronExpirationDate = patron.Data.Expires is { } expires
                     ? Sip2Timestamp.Local(expires.ToDateTime(TimeOnly.MinValue)) : null,
-                PatronBirthDate = personal && profile.Emits(FieldId.PatronBirthDate) ? patron.Data.BirthDate : null,
-                PatronClass = profile.Emits(FieldId.PatronClass) ? patron.Data.PatronClass : null,
-                PatronInternetProfile = profile.Emits(FieldId.PatronInternetProfile) ? patron.Data.InternetProfile : null,
+                PatronBirthDate = personal ? patron.Data.BirthDate : null,
+                PatronClass = patron.Data.PatronClass,
+                PatronInternetProfile = patron.Data.InternetProfile,
                 ScreenMessages = Notices(patron, now, context),
             };
 
@@ -169,7 +174,7 @@ internal sealed partial class InMemoryLibrarySystem
             var (patron, refusal) = FindPatron(request.PatronIdentifier, request.PatronPassword, context);
             if (patron is null)
             {
-                return Fail<FeePaidResponse>(request, context, refusal);
+                return Fail(request, context, refusal);
             }
 
             var amount = request.FeeAmount?.Value ?? 0m;
@@ -184,7 +189,7 @@ internal sealed partial class InMemoryLibrarySystem
                 || (request.FeeIdentifier is { Length: > 0 } && (fee is null || amount > fee.Amount))
                 || amount > owed)
             {
-                return Fail<FeePaidResponse>(request, context, Sip2MessageScenario.FeePaymentFailed);
+                return Fail(request, context, Sip2MessageScenario.FeePaymentFailed);
             }
 
             // A payment for a named fee goes to it; otherwise it pays the oldest fees first.

@@ -69,6 +69,24 @@ internal sealed partial class InMemoryLibrarySystem : ISip2Backend
         }
     }
 
+    /// <inheritdoc/>
+    public ValueTask<string?> FindPatronInstitutionAsync(string patronIdentifier, Sip2RequestContext context)
+    {
+        lock (gate)
+        {
+            return new(patrons.TryGetValue(patronIdentifier, out var patron) ? patron.Institution : null);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<Sip2ItemOwner?> FindItemOwnerAsync(string itemIdentifier, Sip2RequestContext context)
+    {
+        lock (gate)
+        {
+            return new(items.TryGetValue(itemIdentifier, out var item) ? new Sip2ItemOwner(item.Institution, item.Data.InterlibraryLoan) : null);
+        }
+    }
+
     /// <summary>A snapshot for tests and diagnostics: the item's status as the library sees it now.</summary>
     public CirculationStatus GetItemStatus(string itemId)
     {
@@ -107,8 +125,8 @@ internal sealed partial class InMemoryLibrarySystem : ISip2Backend
 
     private static ValueTask<T> Answer<T>(T response) => new(response);
 
-    private static ValueTask<T> Fail<T>(Sip2Message request, Sip2RequestContext context, Sip2MessageScenario scenario)
-        where T : Sip2Message => new((T)Sip2FailureResponses.For(request, context.Text(scenario), context.Now));
+    private static ValueTask<T> Fail<T>(Sip2Request<T> request, Sip2RequestContext context, Sip2MessageScenario scenario)
+        where T : Sip2Message => new(context.Refuse(request, scenario));
 
     /// <summary>
     /// Finds a patron the session may serve: known, in scope for the session's resolution level, and (when a

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sip2.Net.Resolution;
 using Sip2.Net.Vendors;
+using Sip2.Net.Access.Internal;
 
 namespace Sip2.Net.Access;
 

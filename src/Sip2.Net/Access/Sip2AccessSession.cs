@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Threading;
+using Sip2.Net.Access.Internal;
 
 namespace Sip2.Net.Access;
 

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Sip2.Net.Access.Internal;
 
 namespace Sip2.Net.Access;
 

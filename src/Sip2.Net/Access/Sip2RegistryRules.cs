@@ -5,6 +5,7 @@ using System.Net;
 using Sip2.Net.Encodings;
 using Sip2.Net.Resolution;
 using Sip2.Net.Vendors;
+using Sip2.Net.Access.Internal;
 
 namespace Sip2.Net.Access;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using Sip2.Net.Resolution;
+using Sip2.Net.Access.Internal;
 
 namespace Sip2.Net.Access;
 

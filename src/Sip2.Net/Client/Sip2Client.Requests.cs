@@ -230,8 +230,8 @@ public sealed partial class Sip2Client
         }, cancellationToken);
 
     /// <summary>End Patron Session (35 → 36).</summary>
-    public Task<EndSessionResponse> EndSessionAsync(string patronIdentifier, string? patronPassword = null, CancellationToken cancellationToken = default) =>
-        SendAsync<EndSessionResponse>(new EndPatronSessionRequest
+    public Task<EndPatronSessionResponse> EndSessionAsync(string patronIdentifier, string? patronPassword = null, CancellationToken cancellationToken = default) =>
+        SendAsync<EndPatronSessionResponse>(new EndPatronSessionRequest
         {
             TransactionDate = Now(),
             InstitutionId = Options.InstitutionId,

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sip2.Net.Messages;
 using Sip2.Net.Protocol;
+using Sip2.Net.Client.Internal;
 
 namespace Sip2.Net.Client;
 
@@ -386,7 +387,7 @@ public sealed partial class Sip2Client : IAsyncDisposable
             return;
         }
 
-        var text = Sip2WireText.ToMaskedText(frame, Options.Encoding, Options.FieldDelimiter);
+        var text = Sip2WireMask.Mask(Options.Encoding.GetString(frame), Options.FieldDelimiter);
         if (direction == Sip2WireDirection.Sent)
         {
             Log.Sent(logger, text.Length >= 2 && char.IsDigit(text[0]) && char.IsDigit(text[1]) ? (Sip2Command)(((text[0] - '0') * 10) + (text[1] - '0')) : 0, text);

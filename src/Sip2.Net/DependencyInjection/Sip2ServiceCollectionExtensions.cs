@@ -7,6 +7,7 @@ using Sip2.Net.DependencyInjection;
 using Sip2.Net.Resolution;
 using Sip2.Net.Server;
 using Sip2.Net.Vendors;
+using Sip2.Net.Resolution.Internal;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Block Patron (01): answered by a Patron Status Response (24).</summary>
 /// <remarks>Wire layout: <c>01</c> + card retained (1) + transaction date (18) + variable fields.</remarks>
-public sealed record BlockPatronRequest() : Sip2Message(Sip2Command.BlockPatron)
+public sealed record BlockPatronRequest() : Sip2Request<PatronStatusResponse>(Sip2Command.BlockPatron)
 {
     /// <summary>Card retained (fixed, 1 character).</summary>
     public bool CardRetained { get => GetFixedYesNo(0); init => SetFixedYesNo(0, value); }

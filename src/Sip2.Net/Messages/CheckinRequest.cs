@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Checkin (09).</summary>
 /// <remarks>Wire layout: <c>09</c> + no block (1) + transaction date (18) + return date (18) + variable fields.</remarks>
-public sealed record CheckinRequest() : Sip2Message(Sip2Command.Checkin)
+public sealed record CheckinRequest() : Sip2Request<CheckinResponse>(Sip2Command.Checkin)
 {
     /// <summary>No block (fixed, 1 character).</summary>
     public bool NoBlock { get => GetFixedYesNo(0); init => SetFixedYesNo(0, value); }

@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Checkout (11).</summary>
 /// <remarks>Wire layout: <c>11</c> + SC renewal policy (1) + no block (1) + transaction date (18) + nb due date (18) + variable fields.</remarks>
-public sealed record CheckoutRequest() : Sip2Message(Sip2Command.Checkout)
+public sealed record CheckoutRequest() : Sip2Request<CheckoutResponse>(Sip2Command.Checkout)
 {
     /// <summary>SC renewal policy (fixed, 1 character).</summary>
     public bool ScRenewalPolicy { get => GetFixedYesNo(0); init => SetFixedYesNo(0, value); }

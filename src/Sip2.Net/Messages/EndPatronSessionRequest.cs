@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>End Patron Session (35).</summary>
 /// <remarks>Wire layout: <c>35</c> + transaction date (18) + variable fields.</remarks>
-public sealed record EndPatronSessionRequest() : Sip2Message(Sip2Command.EndPatronSession)
+public sealed record EndPatronSessionRequest() : Sip2Request<EndPatronSessionResponse>(Sip2Command.EndPatronSession)
 {
     /// <summary>Transaction date (fixed, 18 characters).</summary>
     public Sip2Timestamp? TransactionDate { get => GetFixedTimestamp(0); init => SetFixedTimestamp(0, value); }

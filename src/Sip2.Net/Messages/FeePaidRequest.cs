@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Fee Paid (37).</summary>
 /// <remarks>Wire layout: <c>37</c> + transaction date (18) + fee type (2) + payment type (2) + currency type (3) + variable fields.</remarks>
-public sealed record FeePaidRequest() : Sip2Message(Sip2Command.FeePaid)
+public sealed record FeePaidRequest() : Sip2Request<FeePaidResponse>(Sip2Command.FeePaid)
 {
     /// <summary>Transaction date (fixed, 18 characters).</summary>
     public Sip2Timestamp? TransactionDate { get => GetFixedTimestamp(0); init => SetFixedTimestamp(0, value); }

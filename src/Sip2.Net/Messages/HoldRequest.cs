@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Hold (15): add, delete or change a hold.</summary>
 /// <remarks>Wire layout: <c>15</c> + hold mode (1) + transaction date (18) + variable fields.</remarks>
-public sealed record HoldRequest() : Sip2Message(Sip2Command.Hold)
+public sealed record HoldRequest() : Sip2Request<HoldResponse>(Sip2Command.Hold)
 {
     /// <summary>Hold mode (fixed, 1 character).</summary>
     public HoldMode HoldMode { get => (HoldMode)GetFixedCharacter(0); init => SetFixedCharacter(0, (char)value); }

@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Item Information (17).</summary>
 /// <remarks>Wire layout: <c>17</c> + transaction date (18) + variable fields.</remarks>
-public sealed record ItemInformationRequest() : Sip2Message(Sip2Command.ItemInformation)
+public sealed record ItemInformationRequest() : Sip2Request<ItemInformationResponse>(Sip2Command.ItemInformation)
 {
     /// <summary>Transaction date (fixed, 18 characters).</summary>
     public Sip2Timestamp? TransactionDate { get => GetFixedTimestamp(0); init => SetFixedTimestamp(0, value); }

@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Item Status Update (19).</summary>
 /// <remarks>Wire layout: <c>19</c> + transaction date (18) + variable fields.</remarks>
-public sealed record ItemStatusUpdateRequest() : Sip2Message(Sip2Command.ItemStatusUpdate)
+public sealed record ItemStatusUpdateRequest() : Sip2Request<ItemStatusUpdateResponse>(Sip2Command.ItemStatusUpdate)
 {
     /// <summary>Transaction date (fixed, 18 characters).</summary>
     public Sip2Timestamp? TransactionDate { get => GetFixedTimestamp(0); init => SetFixedTimestamp(0, value); }

@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Login (93): the SC identifies itself; if used, the first message of a connection.</summary>
 /// <remarks>Wire layout: <c>93</c> + UID algorithm (1) + PWD algorithm (1) + variable fields.</remarks>
-public sealed record LoginRequest() : Sip2Message(Sip2Command.Login)
+public sealed record LoginRequest() : Sip2Request<LoginResponse>(Sip2Command.Login)
 {
     /// <summary>UID algorithm (fixed, 1 character): 0 = not encrypted, the only value used in practice.</summary>
     public char UidAlgorithm { get => GetFixedCharacter(0); init => SetFixedCharacter(0, value); }

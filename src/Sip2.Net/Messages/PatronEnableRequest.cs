@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Patron Enable (25): re-enables a blocked patron (meant for system testing).</summary>
 /// <remarks>Wire layout: <c>25</c> + transaction date (18) + variable fields.</remarks>
-public sealed record PatronEnableRequest() : Sip2Message(Sip2Command.PatronEnable)
+public sealed record PatronEnableRequest() : Sip2Request<PatronEnableResponse>(Sip2Command.PatronEnable)
 {
     /// <summary>Transaction date (fixed, 18 characters).</summary>
     public Sip2Timestamp? TransactionDate { get => GetFixedTimestamp(0); init => SetFixedTimestamp(0, value); }

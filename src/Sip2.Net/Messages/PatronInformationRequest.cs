@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Patron Information (63).</summary>
 /// <remarks>Wire layout: <c>63</c> + language (3) + transaction date (18) + summary (10) + variable fields.</remarks>
-public sealed record PatronInformationRequest() : Sip2Message(Sip2Command.PatronInformation)
+public sealed record PatronInformationRequest() : Sip2Request<PatronInformationResponse>(Sip2Command.PatronInformation)
 {
     /// <summary>Language (fixed, 3 characters).</summary>
     public Sip2Language? Language { get => (Sip2Language?)GetFixedNumber(0); init => SetFixedNumber(0, (int?)value); }

@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Patron Status Request (23).</summary>
 /// <remarks>Wire layout: <c>23</c> + language (3) + transaction date (18) + variable fields.</remarks>
-public sealed record PatronStatusRequest() : Sip2Message(Sip2Command.PatronStatusRequest)
+public sealed record PatronStatusRequest() : Sip2Request<PatronStatusResponse>(Sip2Command.PatronStatusRequest)
 {
     /// <summary>Language (fixed, 3 characters).</summary>
     public Sip2Language? Language { get => (Sip2Language?)GetFixedNumber(0); init => SetFixedNumber(0, (int?)value); }

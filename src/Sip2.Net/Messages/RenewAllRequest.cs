@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Renew All (65).</summary>
 /// <remarks>Wire layout: <c>65</c> + transaction date (18) + variable fields.</remarks>
-public sealed record RenewAllRequest() : Sip2Message(Sip2Command.RenewAll)
+public sealed record RenewAllRequest() : Sip2Request<RenewAllResponse>(Sip2Command.RenewAll)
 {
     /// <summary>Transaction date (fixed, 18 characters).</summary>
     public Sip2Timestamp? TransactionDate { get => GetFixedTimestamp(0); init => SetFixedTimestamp(0, value); }

@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>Renew (29).</summary>
 /// <remarks>Wire layout: <c>29</c> + third party allowed (1) + no block (1) + transaction date (18) + nb due date (18) + variable fields.</remarks>
-public sealed record RenewRequest() : Sip2Message(Sip2Command.Renew)
+public sealed record RenewRequest() : Sip2Request<RenewResponse>(Sip2Command.Renew)
 {
     /// <summary>Third party allowed (fixed, 1 character).</summary>
     public bool ThirdPartyAllowed { get => GetFixedYesNo(0); init => SetFixedYesNo(0, value); }

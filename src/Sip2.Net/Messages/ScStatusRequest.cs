@@ -2,7 +2,7 @@ namespace Sip2.Net.Messages;
 
 /// <summary>SC Status (99): the SC reports its state and asks for the ACS's; also sent as a keep-alive.</summary>
 /// <remarks>Wire layout: <c>99</c> + status code (1) + max print width (3) + protocol version (4) + variable fields.</remarks>
-public sealed record ScStatusRequest() : Sip2Message(Sip2Command.ScStatus)
+public sealed record ScStatusRequest() : Sip2Request<AcsStatusResponse>(Sip2Command.ScStatus)
 {
     /// <summary>Status code (fixed, 1 character).</summary>
     public ScStatusCode? StatusCode { get => (ScStatusCode?)GetFixedNumber(0); init => SetFixedNumber(0, (int?)value); }

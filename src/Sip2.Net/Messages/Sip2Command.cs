@@ -44,7 +44,7 @@ public enum Sip2Command
     /// <summary>35 End Patron Session (SC to ACS).</summary>
     EndPatronSession = 35,
     /// <summary>36 End Session Response (ACS to SC).</summary>
-    EndSessionResponse = 36,
+    EndPatronSessionResponse = 36,
     /// <summary>37 Fee Paid (SC to ACS).</summary>
     FeePaid = 37,
     /// <summary>38 Fee Paid Response (ACS to SC).</summary>

@@ -5,7 +5,7 @@ namespace Sip2.Net.Messages;
 /// <summary>One fixed-length field of a message: its place, length and kind.</summary>
 public sealed class Sip2FixedFieldDescriptor
 {
-    internal Sip2FixedFieldDescriptor(int index, string propertyName, string specName, int offset, int length, Sip2FieldKind kind, Type valueType, string defaultText)
+    internal Sip2FixedFieldDescriptor(int index, string propertyName, string specName, int offset, int length, Sip2FieldKind kind, Type valueType, string defaultText, string failureText)
     {
         Index = index;
         PropertyName = propertyName;
@@ -15,6 +15,7 @@ public sealed class Sip2FixedFieldDescriptor
         Kind = kind;
         ValueType = valueType;
         DefaultText = defaultText;
+        FailureText = failureText;
     }
 
     /// <summary>Position among the message's fixed fields.</summary>
@@ -40,4 +41,11 @@ public sealed class Sip2FixedFieldDescriptor
 
     /// <summary>The text a newly built message starts with.</summary>
     public string DefaultText { get; }
+
+    /// <summary>
+    /// The text the server's refusal of a request writes in this field of the response (the well-formed "no", see
+    /// <see cref="Sip2MessageDescriptor.IsBackendRequest"/>): for example <c>N</c> for desensitize, <c>0000</c> for a
+    /// count; usually the default text. A transaction date is always the time of the refusal.
+    /// </summary>
+    public string FailureText { get; }
 }

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using System.Threading;
-using Sip2.Net.Encodings;
+using Sip2.Net.Messages.Internal;
 
 namespace Sip2.Net.Messages;
 
@@ -15,46 +14,18 @@ namespace Sip2.Net.Messages;
 /// </summary>
 public abstract record Sip2Message
 {
-    // Set by CreateParsed/CreateLazy for the one message it constructs on this thread: the records have only
-    // parameterless constructors, and building the defaults only to throw them away cost two arrays and a
-    // list per parsed message.
-    [ThreadStatic]
-    private static bool constructingParsed;
-
-    // A message read in lenient mode keeps a copy of its bytes (without the AY/AZ trailer) and decodes a value
-    // only when a caller reads it, so parsing allocates the message and that copy and nothing else. The first
-    // change, comparison or use of the storage views (Fields, FixedFieldTexts) decodes every value into the two
-    // collections below ("materialises" it); the bytes are never changed, so a reader on another thread that
-    // still walks them sees the same values.
-    private byte[]? source;
-    private Sip2Encoding? sourceEncoding;
-    private byte sourceDelimiter;
-
-    // The texts themselves. Both are null while the message is lazy; Materialize publishes `fields` last.
-    private string[]? fixedValues;
-    private List<Sip2Field>? fields;
+    private string[] fixedValues;
+    private List<Sip2Field> fields;
 
     /// <summary>Starts a message with the defaults of its table entry: default fixed texts, required fields empty.</summary>
     protected Sip2Message(Sip2Command command)
     {
         Descriptor = Sip2MessageTable.Get(command);
-        if (constructingParsed)
-        {
-            constructingParsed = false; // the parser fills the storage in straight after
-            return;
-        }
-
-        // A span copy: Array.Clone goes through the runtime's general object copy, which profiles showed as most of
-        // a response's construction.
-        fixedValues = Descriptor.FixedDefaults.AsSpan().ToArray();
-        // The required fields and room for two more (a screen message, a print line), so that the initialisers of
-        // a usual response neither regrow the list nor leave most of it unused.
-        var template = Descriptor.RequiredFieldsTemplate;
-        fields = new List<Sip2Field>(template.Length + 2);
-        fields.AddRange(template);
+        fixedValues = (string[])Descriptor.FixedDefaults.Clone();
+        fields = new List<Sip2Field>(Descriptor.RequiredFieldsTemplate);
     }
 
-    /// <summary>Copies a message; the copy owns its own field storage (a lazily read one shares its read-only bytes).</summary>
+    /// <summary>Copies a message; the copy owns its own field storage.</summary>
     protected Sip2Message(Sip2Message original)
     {
         if (original is null)
@@ -63,110 +34,34 @@ public abstract record Sip2Message
         }
 
         Descriptor = original.Descriptor;
-        if (original.IsLazy)
-        {
-            // The kept bytes are never written to, so the copy can share them and stay lazy too.
-            source = original.source;
-            sourceEncoding = original.sourceEncoding;
-            sourceDelimiter = original.sourceDelimiter;
-            return;
-        }
-
-        fixedValues = original.fixedValues!.AsSpan().ToArray();
-        fields = new List<Sip2Field>(original.fields!);
+        fixedValues = (string[])original.fixedValues.Clone();
+        fields = new List<Sip2Field>(original.fields);
     }
 
     /// <summary>The command code.</summary>
     public Sip2Command Command => Descriptor.Command;
 
-    // The storage itself, for the writer: enumerating the public IReadOnlyList views boxes an enumerator per message.
-    internal string[] FixedTextStorage => FixedStore;
-
-    internal List<Sip2Field> FieldStorage => FieldStore;
-
-    // The bytes a message still lazily read was parsed from (without its trailer), or null: two requests read
-    // in the same encoding with equal bytes are equal messages, which the server's replay cache compares
-    // cheaply. Null once materialised, since a change (in a `with` copy too) leaves the bytes behind.
-    internal byte[]? SourceBytes => IsLazy ? source : null;
-
-    // A date fixed field read without decoding the rest of the message, for the replay cache.
-    internal Sip2Timestamp? FixedTimestamp(int index) => GetFixedTimestamp(index);
-
-    // Whether the message still reads its values from the kept bytes.
-    private bool IsLazy => Volatile.Read(ref fields) is null;
-
-    // Every property read and set goes through these: the test for laziness stays here, where it is inlined.
-    private string[] FixedStore
-    {
-        get
-        {
-            if (IsLazy)
-            {
-                Materialize();
-            }
-
-            return fixedValues!;
-        }
-    }
-
-    private List<Sip2Field> FieldStore
-    {
-        get
-        {
-            if (IsLazy)
-            {
-                Materialize();
-            }
-
-            return fields!;
-        }
-    }
-
     /// <summary>The table entry that describes this message.</summary>
     public Sip2MessageDescriptor Descriptor { get; }
 
     /// <summary>The texts of the fixed fields, in wire order.</summary>
-    public IReadOnlyList<string> FixedFieldTexts => FixedStore;
+    public IReadOnlyList<string> FixedFieldTexts => fixedValues;
 
     /// <summary>Every variable field, in wire order: known, extension and unknown ones.</summary>
-    public IReadOnlyList<Sip2Field> Fields => FieldStore;
+    public IReadOnlyList<Sip2Field> Fields => fields;
 
     /// <summary>The variable fields this message's table entry does not define, in wire order.</summary>
-    public IReadOnlyList<Sip2Field> UnknownFields
-    {
-        get
-        {
-            var unknown = new List<Sip2Field>();
-            foreach (var item in FieldStore)
-            {
-                if (Descriptor.FindField(item.Id) is null)
-                {
-                    unknown.Add(item);
-                }
-            }
+    public IReadOnlyList<Sip2Field> UnknownFields => fields.FindAll(f => Descriptor.FindField(f.Id) is null);
 
-            return unknown;
-        }
-    }
+    // The storage itself, for the writer and the server's shaping of responses.
+    internal string[] FixedTextStorage => fixedValues;
+
+    internal List<Sip2Field> FieldStorage => fields;
 
     /// <summary>The first value of a field, or null when the message does not carry it.</summary>
     public string? GetField(FieldId id)
     {
-        if (IsLazy)
-        {
-            var position = FieldsStart;
-            while (NextField(ref position, out var fieldId, out var value))
-            {
-                if (fieldId == id)
-                {
-                    return FieldText.Decode(sourceEncoding!, value);
-                }
-            }
-
-            return null;
-        }
-
-        foreach (var item in fields!)
+        foreach (var item in fields)
         {
             if (item.Id == id)
             {
@@ -181,21 +76,7 @@ public abstract record Sip2Message
     public IReadOnlyList<string> GetFields(FieldId id)
     {
         List<string>? values = null;
-        if (IsLazy)
-        {
-            var position = FieldsStart;
-            while (NextField(ref position, out var fieldId, out var value))
-            {
-                if (fieldId == id)
-                {
-                    (values ??= new List<string>()).Add(FieldText.Decode(sourceEncoding!, value));
-                }
-            }
-
-            return values is null ? Array.Empty<string>() : values;
-        }
-
-        foreach (var item in fields!)
+        foreach (var item in fields)
         {
             if (item.Id == id)
             {
@@ -218,152 +99,13 @@ public abstract record Sip2Message
         return copy;
     }
 
-    /// <summary>Builds a message of <paramref name="command"/> over parsed storage, without building its defaults first.</summary>
-    internal static Sip2Message CreateParsed(Sip2Command command, string[] fixedTexts, List<Sip2Field> variableFields)
+    /// <summary>A message of <paramref name="command"/> over texts the parser read (exactly the table's fixed fields).</summary>
+    internal static Sip2Message Create(Sip2Command command, string[] fixedTexts, List<Sip2Field> variableFields)
     {
-        var message = ConstructParsed(command);
+        var message = Sip2MessageTable.Create(command);
         message.fixedValues = fixedTexts;
         message.fields = variableFields;
         return message;
-    }
-
-    /// <summary>
-    /// Builds a lazy message of <paramref name="command"/> over <paramref name="bytes"/>, a private copy of a
-    /// frame without its trailer that the lenient parser has checked (fixed part complete or absent, no field
-    /// delimiter inside it). Values are decoded from it, with the same rules as the parser, when read.
-    /// </summary>
-    internal static Sip2Message CreateLazy(Sip2Command command, byte[] bytes, Sip2Encoding encoding, byte delimiter)
-    {
-        var message = ConstructParsed(command);
-        message.source = bytes;
-        message.sourceEncoding = encoding;
-        message.sourceDelimiter = delimiter;
-        return message;
-    }
-
-    private static Sip2Message ConstructParsed(Sip2Command command)
-    {
-        constructingParsed = true;
-        try
-        {
-            return Sip2MessageTable.Create(command);
-        }
-        finally
-        {
-            // Never leave the flag set for an unrelated message if the factory threw.
-            constructingParsed = false;
-        }
-    }
-
-    // Where the variable fields of the kept bytes start.
-    private int FieldsStart => 2 + Descriptor.FixedLength;
-
-    // The next variable field of the kept bytes at or after `position`, read exactly as the lenient parser
-    // reads it: empty segments, segments without a two-character id and junk after the last delimiter are
-    // skipped, the last field may lack its delimiter.
-    private bool NextField(ref int position, out FieldId id, out ReadOnlySpan<byte> value)
-    {
-        var bytes = source!;
-        while (position < bytes.Length)
-        {
-            var rest = bytes.AsSpan(position);
-            var length = rest.IndexOf(sourceDelimiter);
-            if (length < 0)
-            {
-                length = rest.Length;
-            }
-
-            position += length + 1;
-            if (length >= 2 && FieldId.TryCreate(rest[0], rest[1], out id))
-            {
-                value = rest.Slice(2, length - 2);
-                return true;
-            }
-        }
-
-        id = default;
-        value = default;
-        return false;
-    }
-
-    // The bytes of a fixed field of the kept bytes, or false when the message ended before it (the parser
-    // only accepts a fixed part that is complete or that stops at a field boundary).
-    private bool TryGetLazyFixed(int index, out ReadOnlySpan<byte> bytes)
-    {
-        var field = Descriptor.FixedFields[index];
-        var start = 2 + field.Offset;
-        if (start + field.Length <= source!.Length)
-        {
-            bytes = source.AsSpan(start, field.Length);
-            return true;
-        }
-
-        bytes = default;
-        return false;
-    }
-
-    // A fixed field of a lazy message widened into `destination` (its length) when every byte is ASCII, which
-    // reads the same in every SIP2 encoding: typed reads of numbers, dates and flag positions then allocate
-    // nothing. False for a materialised message, a field the message ended before, or non-ASCII bytes.
-    private bool TryReadAsciiFixed(int index, Span<char> destination)
-    {
-        if (!IsLazy || !TryGetLazyFixed(index, out var bytes))
-        {
-            return false;
-        }
-
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] >= 0x80)
-            {
-                return false;
-            }
-
-            destination[i] = (char)bytes[i];
-        }
-
-        return true;
-    }
-
-    private string LazyFixedText(int index) =>
-        TryGetLazyFixed(index, out var bytes) ? FieldText.Decode(sourceEncoding!, bytes) : Descriptor.FixedFields[index].DefaultText;
-
-    // Turns a lazy message into its texts, decoding every value once, as the eager parser did. Safe when two
-    // threads race here: both build the same texts, and `fields` is published after `fixedValues`.
-    private void Materialize()
-    {
-        if (!IsLazy)
-        {
-            return;
-        }
-
-        var texts = new string[Descriptor.FixedFields.Count];
-        for (var i = 0; i < texts.Length; i++)
-        {
-            texts[i] = LazyFixedText(i);
-        }
-
-        var list = new List<Sip2Field>(CountFields());
-        var position = FieldsStart;
-        while (NextField(ref position, out var id, out var value))
-        {
-            list.Add(new Sip2Field(id, FieldText.Decode(sourceEncoding!, value)));
-        }
-
-        fixedValues = texts;
-        Volatile.Write(ref fields, list);
-    }
-
-    private int CountFields()
-    {
-        var count = 0;
-        var position = FieldsStart;
-        while (NextField(ref position, out _, out _))
-        {
-            count++;
-        }
-
-        return count;
     }
 
     /// <summary>Equal when the command, every fixed text and every field (in order) are equal.</summary>
@@ -374,31 +116,23 @@ public abstract record Sip2Message
             return true;
         }
 
-        if (other is null || EqualityContract != other.EqualityContract)
+        if (other is null || EqualityContract != other.EqualityContract
+            || fixedValues.Length != other.fixedValues.Length || fields.Count != other.fields.Count)
         {
             return false;
         }
 
-        var myFixed = FixedStore;
-        var otherFixed = other.FixedStore;
-        var myFields = FieldStore;
-        var otherFields = other.FieldStore;
-        if (myFixed.Length != otherFixed.Length || myFields.Count != otherFields.Count)
+        for (var i = 0; i < fixedValues.Length; i++)
         {
-            return false;
-        }
-
-        for (var i = 0; i < myFixed.Length; i++)
-        {
-            if (!string.Equals(myFixed[i], otherFixed[i], StringComparison.Ordinal))
+            if (!string.Equals(fixedValues[i], other.fixedValues[i], StringComparison.Ordinal))
             {
                 return false;
             }
         }
 
-        for (var i = 0; i < myFields.Count; i++)
+        for (var i = 0; i < fields.Count; i++)
         {
-            if (myFields[i].Id != otherFields[i].Id || !string.Equals(myFields[i].Value, otherFields[i].Value, StringComparison.Ordinal))
+            if (fields[i].Id != other.fields[i].Id || !string.Equals(fields[i].Value, other.fields[i].Value, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -411,12 +145,12 @@ public abstract record Sip2Message
     public override int GetHashCode()
     {
         var hash = (int)Command;
-        foreach (var text in FixedStore)
+        foreach (var text in fixedValues)
         {
             hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(text);
         }
 
-        foreach (var item in FieldStore)
+        foreach (var item in fields)
         {
             hash = (hash * 31) + item.Id.GetHashCode();
             hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(item.Value);
@@ -433,18 +167,17 @@ public abstract record Sip2Message
     {
         var text = new StringBuilder();
         text.Append(GetType().Name).Append(" (").Append(((int)Command).ToString("00", System.Globalization.CultureInfo.InvariantCulture)).Append(") {");
-        var first = true;
-        var texts = FixedStore;
-        for (var i = 0; i < texts.Length; i++)
+        var separator = " ";
+        for (var i = 0; i < fixedValues.Length; i++)
         {
-            text.Append(first ? " " : ", ").Append(Descriptor.FixedFields[i].PropertyName).Append("=\"").Append(texts[i]).Append('"');
-            first = false;
+            text.Append(separator).Append(Descriptor.FixedFields[i].PropertyName).Append("=\"").Append(fixedValues[i]).Append('"');
+            separator = ", ";
         }
 
-        foreach (var item in FieldStore)
+        foreach (var item in fields)
         {
-            text.Append(first ? " " : ", ").Append(item.ToString());
-            first = false;
+            text.Append(separator).Append(item.ToString());
+            separator = ", ";
         }
 
         return text.Append(" }").ToString();
@@ -453,7 +186,7 @@ public abstract record Sip2Message
     // ---- Accessors used by the records' properties: fixed fields by index -------------------------------
 
     /// <summary>The text of a fixed field.</summary>
-    protected string GetFixed(int index) => IsLazy ? LazyFixedText(index) : fixedValues![index];
+    protected string GetFixed(int index) => fixedValues[index];
 
     /// <summary>Sets the text of a fixed field; it must have the field's exact length.</summary>
     protected void SetFixed(int index, string value)
@@ -464,67 +197,52 @@ public abstract record Sip2Message
             throw new ArgumentException($"{descriptor.PropertyName} is a fixed field of exactly {descriptor.Length} characters.", descriptor.PropertyName);
         }
 
-        FixedStore[index] = value;
+        fixedValues[index] = value;
     }
 
     /// <summary>A Y/N fixed field.</summary>
-    protected bool GetFixedYesNo(int index) => FieldText.ReadYesNo(GetFixed(index));
+    protected bool GetFixedYesNo(int index) => FieldText.ReadYesNo(fixedValues[index]);
 
     /// <summary>Sets a Y/N fixed field.</summary>
-    protected void SetFixedYesNo(int index, bool value) => FixedStore[index] = FieldText.WriteYesNo(value);
+    protected void SetFixedYesNo(int index, bool value) => fixedValues[index] = FieldText.WriteYesNo(value);
 
     /// <summary>A Y/N/U fixed field (U is null).</summary>
-    protected bool? GetFixedYesNoUnknown(int index) => FieldText.ReadYesNoOptional(GetFixed(index));
+    protected bool? GetFixedYesNoUnknown(int index) => FieldText.ReadYesNoOptional(fixedValues[index]);
 
     /// <summary>Sets a Y/N/U fixed field (null writes U).</summary>
-    protected void SetFixedYesNoUnknown(int index, bool? value) => FixedStore[index] = FieldText.WriteYesNoUnknown(value);
+    protected void SetFixedYesNoUnknown(int index, bool? value) => fixedValues[index] = FieldText.WriteYesNoUnknown(value);
 
     /// <summary>A 1/0 fixed field.</summary>
-    protected bool GetFixedOneZero(int index) => FieldText.ReadOneZero(GetFixed(index));
+    protected bool GetFixedOneZero(int index) => FieldText.ReadOneZero(fixedValues[index]);
 
     /// <summary>Sets a 1/0 fixed field.</summary>
-    protected void SetFixedOneZero(int index, bool value) => FixedStore[index] = FieldText.WriteOneZero(value);
+    protected void SetFixedOneZero(int index, bool value) => fixedValues[index] = FieldText.WriteOneZero(value);
 
     /// <summary>A numeric fixed field (number, count or code); null when blank or not digits.</summary>
-    protected int? GetFixedNumber(int index)
-    {
-        Span<char> chars = stackalloc char[Descriptor.FixedFields[index].Length];
-        return TryReadAsciiFixed(index, chars) ? FieldText.ReadNumber(chars) : FieldText.ReadNumber(GetFixed(index));
-    }
+    protected int? GetFixedNumber(int index) => FieldText.ReadNumber(fixedValues[index]);
 
     /// <summary>Sets a numeric fixed field, zero-padded; null writes spaces.</summary>
     protected void SetFixedNumber(int index, int? value) =>
-        FixedStore[index] = FieldText.WriteNumber(value, Descriptor.FixedFields[index].Length, Descriptor.FixedFields[index].PropertyName);
+        fixedValues[index] = FieldText.WriteNumber(value, Descriptor.FixedFields[index].Length, Descriptor.FixedFields[index].PropertyName);
 
     /// <summary>A date fixed field; null when blank or malformed.</summary>
-    protected Sip2Timestamp? GetFixedTimestamp(int index)
-    {
-        Span<char> chars = stackalloc char[Descriptor.FixedFields[index].Length];
-        return TryReadAsciiFixed(index, chars)
-            ? Sip2Timestamp.TryParse(chars, out var value) ? value : null
-            : FieldText.ReadTimestamp(GetFixed(index));
-    }
+    protected Sip2Timestamp? GetFixedTimestamp(int index) => FieldText.ReadTimestamp(fixedValues[index]);
 
     /// <summary>Sets a date fixed field; null writes 18 spaces.</summary>
-    protected void SetFixedTimestamp(int index, Sip2Timestamp? value) => FixedStore[index] = FieldText.WriteTimestamp(value);
+    protected void SetFixedTimestamp(int index, Sip2Timestamp? value) => fixedValues[index] = FieldText.WriteTimestamp(value);
 
     /// <summary>A positional flag field (patron status, summary) as bits.</summary>
-    protected int GetFixedPositions(int index)
-    {
-        var length = Descriptor.FixedFields[index].Length;
-        Span<char> chars = stackalloc char[length];
-        return TryReadAsciiFixed(index, chars) ? FieldText.ReadPositions(chars, length) : FieldText.ReadPositions(GetFixed(index), length);
-    }
+    protected int GetFixedPositions(int index) => FieldText.ReadPositions(fixedValues[index], Descriptor.FixedFields[index].Length);
 
     /// <summary>Sets a positional flag field from bits; clear positions are spaces.</summary>
     protected void SetFixedPositions(int index, int bits) =>
-        FixedStore[index] = FieldText.WritePositions(bits, Descriptor.FixedFields[index].Length, ' ');
+        fixedValues[index] = FieldText.WritePositions(bits, Descriptor.FixedFields[index].Length, ' ');
 
     /// <summary>A one-character fixed field.</summary>
-    protected char GetFixedCharacter(int index) => GetFixed(index) is { Length: > 0 } text ? text[0] : ' ';
+    protected char GetFixedCharacter(int index) => fixedValues[index] is { Length: > 0 } text ? text[0] : ' ';
 
     /// <summary>Sets a one-character fixed field.</summary>
-    protected void SetFixedCharacter(int index, char value) => FixedStore[index] = FieldText.OneCharacter(value);
+    protected void SetFixedCharacter(int index, char value) => fixedValues[index] = FieldText.OneCharacter(value);
 
     // ---- Accessors used by the records' properties: variable fields by id --------------------------------
 
@@ -535,48 +253,7 @@ public abstract record Sip2Message
     protected string? GetText(FieldId id) => GetField(id);
 
     /// <summary>Sets a text field; null removes it, empty keeps it present and empty.</summary>
-    protected void SetText(FieldId id, string? value)
-    {
-        // One value is the common case (every non-repeatable field): no one-element array per property set.
-        var list = FieldStore;
-        var at = IndexOfOnly(list, id);
-        if (value is not null && at >= 0)
-        {
-            // The field is there once (a required field of a new message, always): its value is replaced in place.
-            list[at] = new Sip2Field(id, value);
-            return;
-        }
-
-        // Absent (an optional field of a new message, usually): nothing to remove.
-        var insertAt = at == Absent ? -1 : RemoveAll(id);
-        if (value is not null)
-        {
-            list.Insert(insertAt < 0 ? InsertPosition(id) : insertAt, new Sip2Field(id, value));
-        }
-    }
-
-    private const int Absent = -1;
-    private const int Repeated = -2;
-
-    // Where the field stands when it is in the list exactly once; Absent or Repeated otherwise.
-    private static int IndexOfOnly(List<Sip2Field> list, FieldId id)
-    {
-        var found = Absent;
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i].Id == id)
-            {
-                if (found >= 0)
-                {
-                    return Repeated;
-                }
-
-                found = i;
-            }
-        }
-
-        return found;
-    }
+    protected void SetText(FieldId id, string? value) => SetValues(id, value is null ? null : [value]);
 
     /// <summary>A repeatable text field.</summary>
     protected IReadOnlyList<string> GetTexts(FieldId id) => GetFields(id);
@@ -617,26 +294,20 @@ public abstract record Sip2Message
     protected void SetSupportedMessages(FieldId id, SupportedMessages? value) =>
         SetText(id, value is null ? null : FieldText.WritePositions((int)value.Value, 16, 'N'));
 
-    // Removes every value of a field; returns where the first one stood, or -1.
-    private int RemoveAll(FieldId id)
+    // Replaces every value of a field. The new values keep the place of the first old one; a field that was absent
+    // goes before the first known field that comes after it in specification order, so messages built in code come out
+    // in the order the spec lists (unknown fields stay where they are).
+    internal void SetValues(FieldId id, IReadOnlyList<string>? values)
     {
         var insertAt = -1;
-        var list = FieldStore;
-        for (var i = list.Count - 1; i >= 0; i--)
+        for (var i = fields.Count - 1; i >= 0; i--)
         {
-            if (list[i].Id == id)
+            if (fields[i].Id == id)
             {
-                list.RemoveAt(i);
+                fields.RemoveAt(i);
                 insertAt = i;
             }
         }
-
-        return insertAt;
-    }
-
-    private void SetValues(FieldId id, IReadOnlyList<string>? values)
-    {
-        var insertAt = RemoveAll(id);
 
         if (values is null || values.Count == 0)
         {
@@ -645,34 +316,14 @@ public abstract record Sip2Message
 
         if (insertAt < 0)
         {
-            insertAt = InsertPosition(id);
+            var order = Descriptor.FindField(id)?.Order ?? int.MaxValue;
+            insertAt = fields.FindIndex(f => Descriptor.FindField(f.Id) is { } other && other.Order > order);
+            insertAt = insertAt < 0 ? fields.Count : insertAt;
         }
 
         foreach (var value in values)
         {
-            if (value is null)
-            {
-                throw new ArgumentException("A field value cannot be null; leave the field out instead.", id.ToString());
-            }
-
-            FieldStore.Insert(insertAt++, new Sip2Field(id, value));
+            fields.Insert(insertAt++, new Sip2Field(id, value ?? throw new ArgumentException("A field value cannot be null; leave the field out instead.", id.ToString())));
         }
-    }
-
-    // A new field goes before the first known field that comes after it in specification order, so messages
-    // built in code come out in the order the spec lists; unknown fields stay where they are.
-    private int InsertPosition(FieldId id)
-    {
-        var order = Descriptor.FindField(id)?.Order ?? int.MaxValue;
-        var list = FieldStore;
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (Descriptor.FindField(list[i].Id) is { } other && other.Order > order)
-            {
-                return i;
-            }
-        }
-
-        return list.Count;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Sip2.Net.Messages.Internal;
 
 namespace Sip2.Net.Messages;
 
@@ -8,13 +9,16 @@ public sealed class Sip2MessageDescriptor
 {
     private readonly Dictionary<FieldId, Sip2VariableFieldDescriptor> byId = new();
 
-    internal Sip2MessageDescriptor(Sip2Command command, string specName, Type messageType, bool fromSc, Sip2Command? response, IReadOnlyList<Sip2FixedFieldDescriptor> fixedFields, IReadOnlyList<Sip2VariableFieldDescriptor> fields)
+    internal Sip2MessageDescriptor(Sip2Command command, string specName, Type messageType, bool fromSc, Sip2Command? response, Sip2RequestKind? request, IReadOnlyList<Sip2FixedFieldDescriptor> fixedFields, IReadOnlyList<Sip2VariableFieldDescriptor> fields)
     {
         Command = command;
         SpecName = specName;
         MessageType = messageType;
         IsRequest = fromSc;
         ResponseCommand = response;
+        SupportedFlag = request?.Flag ?? SupportedMessages.None;
+        IsBackendRequest = request?.Backend ?? false;
+        ChangesState = request?.ChangesState ?? false;
         FixedFields = fixedFields;
         Fields = fields;
         foreach (var field in fields)
@@ -60,6 +64,25 @@ public sealed class Sip2MessageDescriptor
 
     /// <summary>For a request, the code of its answer (Block Patron is answered by a Patron Status Response).</summary>
     public Sip2Command? ResponseCommand { get; }
+
+    /// <summary>
+    /// For a request, the supported-messages flag (BX position) that switches it on or off in a branch's configuration;
+    /// <see cref="SupportedMessages.None"/> for a response.
+    /// </summary>
+    public SupportedMessages SupportedFlag { get; }
+
+    /// <summary>
+    /// Whether the back end (ISip2Backend) answers this request. The server answers Login (93), SC Status (99) and
+    /// Request ACS Resend (97) itself; every back-end request has a well-formed refusal built from the response's
+    /// <see cref="Sip2FixedFieldDescriptor.FailureText"/> and <see cref="Sip2VariableFieldDescriptor.FailureValue"/>.
+    /// </summary>
+    public bool IsBackendRequest { get; }
+
+    /// <summary>
+    /// Whether the request changes the library's state (checkout, checkin, renew, renew all, fee paid, hold, block patron,
+    /// patron enable, item status update), so that a retransmission of it is answered from its first outcome, never run twice.
+    /// </summary>
+    public bool ChangesState { get; }
 
     /// <summary>The fixed-length fields, in wire order.</summary>
     public IReadOnlyList<Sip2FixedFieldDescriptor> FixedFields { get; }

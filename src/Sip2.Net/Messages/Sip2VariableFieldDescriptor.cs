@@ -5,7 +5,7 @@ namespace Sip2.Net.Messages;
 /// <summary>One variable-length field a message may carry.</summary>
 public sealed class Sip2VariableFieldDescriptor
 {
-    internal Sip2VariableFieldDescriptor(int order, FieldId id, string propertyName, string specName, Sip2FieldKind kind, Type valueType, bool required, bool repeatable, bool isExtension, int codeLength)
+    internal Sip2VariableFieldDescriptor(int order, FieldId id, string propertyName, string specName, Sip2FieldKind kind, Type valueType, bool required, bool repeatable, bool isExtension, int codeLength, string? failureValue)
     {
         Order = order;
         Id = id;
@@ -17,6 +17,7 @@ public sealed class Sip2VariableFieldDescriptor
         IsRepeatable = repeatable;
         IsExtension = isExtension;
         CodeLength = codeLength;
+        FailureValue = failureValue;
     }
 
     /// <summary>Position in the specification's field order; new fields are written in this order.</summary>
@@ -48,4 +49,10 @@ public sealed class Sip2VariableFieldDescriptor
 
     /// <summary>For <see cref="Sip2FieldKind.Code"/> and <see cref="Sip2FieldKind.Count"/>: the number of digits written.</summary>
     public int CodeLength { get; }
+
+    /// <summary>
+    /// The value the server's refusal of a request writes in this field of the response (for example <c>N</c> for valid
+    /// patron), or null when a refusal leaves it to the request's echo or out.
+    /// </summary>
+    public string? FailureValue { get; }
 }

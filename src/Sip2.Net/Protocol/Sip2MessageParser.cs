@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using Sip2.Net.Messages;
+using Sip2.Net.Messages.Internal;
 
 namespace Sip2.Net.Protocol;
 
@@ -14,10 +15,16 @@ public static class Sip2MessageParser
 {
     private const int MaxFieldLength = 255;
 
-    /// <summary>Reads one message from a frame without its terminator (as <see cref="Sip2FrameReader"/> returns it).</summary>
+    /// <summary>Reads one message from a frame (as <see cref="Sip2FrameReader"/> returns it; a trailing CR or LF is ignored).</summary>
     public static Sip2ParseResult Parse(ReadOnlySpan<byte> frame, Sip2CodecOptions? options)
     {
         options ??= Sip2CodecOptions.Default;
+        // A frame handed over with its terminator still on: the checksum is found and verified at the true end.
+        while (!frame.IsEmpty && frame[frame.Length - 1] is (byte)'\r' or (byte)'\n')
+        {
+            frame = frame.Slice(0, frame.Length - 1);
+        }
+
         var delimiter = (byte)options.FieldDelimiter;
         var strict = options.ParseMode == Sip2ParseMode.Strict;
 
@@ -77,118 +84,104 @@ public static class Sip2MessageParser
             return Fail(Sip2ErrorCode.InvalidCharacter, control, null, "The message contains a control character.", command, sequence, hasChecksum);
         }
 
-        // Fixed part.
-        var encoding = options.Encoding;
+        var read = ReadBody(body, descriptor, options.Encoding, delimiter, strict, out var fixedTexts, out var fields, out var offsets);
+        if (read is null && strict)
+        {
+            read = Validate(descriptor, fields, offsets, body.Length);
+        }
+
+        return read is null
+            ? new Sip2ParseResult(Sip2Message.Create(command.Value, fixedTexts, fields), null, command, sequence, hasChecksum)
+            : new Sip2ParseResult(null, read, command, sequence, hasChecksum);
+    }
+
+    // The fixed part and the variable fields, in both modes with the same walk. A fixed part that ends early at a field
+    // boundary is filled with defaults in lenient mode; one cut inside a field is refused in both. Variable fields are
+    // id + value + delimiter in any order; lenient mode skips empty segments, segments without a two-character id and
+    // text after the last delimiter, and takes a last field without its delimiter; strict mode refuses all of those.
+    private static Sip2ParseError? ReadBody(
+        ReadOnlySpan<byte> body, Sip2MessageDescriptor descriptor, Encodings.Sip2Encoding encoding, byte delimiter, bool strict,
+        out string[] fixedTexts, out List<Sip2Field> fields, out List<int> offsets)
+    {
         var fixedFields = descriptor.FixedFields;
+        fixedTexts = new string[fixedFields.Count];
+        fields = new List<Sip2Field>();
+        offsets = new List<int>();
         var fixedAvailable = Math.Min(body.Length - 2, descriptor.FixedLength);
         var delimiterInFixed = body.Slice(2, fixedAvailable).IndexOf(delimiter);
         if (delimiterInFixed >= 0)
         {
-            return Fail(Sip2ErrorCode.TruncatedFixedPart, 2 + delimiterInFixed, null,
-                $"The fixed part of a {descriptor.SpecName} message is {descriptor.FixedLength} characters; a field starts early.", command, sequence, hasChecksum);
+            return new(Sip2ErrorCode.TruncatedFixedPart, 2 + delimiterInFixed, null,
+                $"The fixed part of a {descriptor.SpecName} message is {descriptor.FixedLength} characters; a field starts early.");
         }
 
-        if (!strict)
-        {
-            // Lenient mode cannot reject anything past this point but a fixed field cut off in the middle,
-            // so the message keeps a copy of the bytes and decodes each value when it is read: parsing
-            // allocates the message and the copy, nothing per field (see Sip2Message.CreateLazy).
-            // (Only a short fixed part can end inside a field; indexed, since enumerating the list boxes.)
-            if (fixedAvailable < descriptor.FixedLength)
-            {
-                for (var i = 0; i < fixedFields.Count; i++)
-                {
-                    var field = fixedFields[i];
-                    var available = fixedAvailable - field.Offset;
-                    if (available > 0 && available < field.Length)
-                    {
-                        return Fail(Sip2ErrorCode.TruncatedFixedPart, body.Length, null,
-                            $"The fixed part of a {descriptor.SpecName} message is {descriptor.FixedLength} characters; it ends inside '{field.SpecName}'.", command, sequence, hasChecksum);
-                    }
-                }
-            }
-
-            var lazy = Sip2Message.CreateLazy(command.Value, body.ToArray(), encoding, delimiter);
-            return new Sip2ParseResult(lazy, null, command, sequence, hasChecksum);
-        }
-
-        // Strict mode validates every value, so it decodes them all here and the message holds the texts.
-        var fixedTexts = new string[fixedFields.Count];
         for (var i = 0; i < fixedFields.Count; i++)
         {
             var field = fixedFields[i];
             var available = fixedAvailable - field.Offset;
             if (available >= field.Length)
             {
-                var text = FieldText.Decode(encoding, body.Slice(2 + field.Offset, field.Length));
-                if (!FieldText.IsValid(field.Kind, text, field.Length, isFixed: true))
+                fixedTexts[i] = FieldText.Decode(encoding, body.Slice(2 + field.Offset, field.Length));
+                if (strict && !FieldText.IsValid(field.Kind, fixedTexts[i], field.Length, isFixed: true))
                 {
-                    return Fail(Sip2ErrorCode.InvalidFixedField, 2 + field.Offset, null,
-                        $"The fixed field '{field.SpecName}' is not a valid {field.Kind} of {field.Length} characters.", command, sequence, hasChecksum);
+                    return new(Sip2ErrorCode.InvalidFixedField, 2 + field.Offset, null,
+                        $"The fixed field '{field.SpecName}' is not a valid {field.Kind} of {field.Length} characters.");
                 }
-
-                fixedTexts[i] = text;
+            }
+            else if (available > 0 || strict)
+            {
+                return new(Sip2ErrorCode.TruncatedFixedPart, body.Length, null,
+                    $"The fixed part of a {descriptor.SpecName} message is {descriptor.FixedLength} characters; it ends inside '{field.SpecName}'.");
             }
             else
             {
-                return Fail(Sip2ErrorCode.TruncatedFixedPart, body.Length, null,
-                    $"The fixed part of a {descriptor.SpecName} message is {descriptor.FixedLength} characters; it ends inside '{field.SpecName}'.", command, sequence, hasChecksum);
+                fixedTexts[i] = field.DefaultText;
             }
         }
 
-        // Variable fields: id + value + delimiter, in any order.
         var position = 2 + descriptor.FixedLength;
-        // Sized once from the delimiter count, so a 64 with 50 items does not grow its list five times.
-        var fields = new List<Sip2Field>(position < body.Length ? CountOf(body.Slice(position), delimiter) + 1 : 0);
-        var offsets = new List<int>();
         while (position < body.Length)
         {
             var rest = body.Slice(position);
             var length = rest.IndexOf(delimiter);
             var terminated = length >= 0;
-            if (!terminated)
-            {
-                length = rest.Length;
-            }
-
+            length = terminated ? length : rest.Length;
             var segment = rest.Slice(0, length);
             if (segment.Length < 2 || !FieldId.TryCreate(segment[0], segment[1], out var id))
             {
-                return Fail(terminated ? Sip2ErrorCode.MalformedField : Sip2ErrorCode.TrailingData, position, null,
-                    terminated ? "A field has no two-character id." : "Text follows the last field delimiter.", command, sequence, hasChecksum);
+                if (strict)
+                {
+                    return new(terminated ? Sip2ErrorCode.MalformedField : Sip2ErrorCode.TrailingData, position, null,
+                        terminated ? "A field has no two-character id." : "Text follows the last field delimiter.");
+                }
             }
-
-            if (!terminated)
+            else if (strict && !terminated)
             {
-                return Fail(Sip2ErrorCode.TrailingData, position, id, "The last field has no delimiter.", command, sequence, hasChecksum);
+                return new(Sip2ErrorCode.TrailingData, position, id, "The last field has no delimiter.");
             }
-
-            // AY and AZ are the trailer, never a field: taken for fields, an "AZ" that lenient mode verifies as a
-            // checksum ("...|AZ1234|") would go unverified, and an "AY" field written last would read back as a
-            // sequence number.
-            if (strict && (id == FieldId.SequenceNumber || id == FieldId.Checksum))
+            else if (strict && (id == FieldId.SequenceNumber || id == FieldId.Checksum))
             {
-                return Fail(Sip2ErrorCode.MalformedField, position, id, $"{id} belongs to the trailer, at the end of the message.", command, sequence, hasChecksum);
+                // AY and AZ are the trailer, never a field: taken for fields, an "AZ" that lenient mode verifies as a
+                // checksum ("...|AZ1234|") would go unverified, and an "AY" field written last would read back as a
+                // sequence number.
+                return new(Sip2ErrorCode.MalformedField, position, id, $"{id} belongs to the trailer, at the end of the message.");
             }
-
-            var value = FieldText.Decode(encoding, segment.Slice(2));
-            if (value.Length > MaxFieldLength)
+            else
             {
-                return Fail(Sip2ErrorCode.FieldTooLong, position, id, $"Field {id} is longer than {MaxFieldLength} characters.", command, sequence, hasChecksum);
+                var value = FieldText.Decode(encoding, segment.Slice(2));
+                if (strict && value.Length > MaxFieldLength)
+                {
+                    return new(Sip2ErrorCode.FieldTooLong, position, id, $"Field {id} is longer than {MaxFieldLength} characters.");
+                }
+
+                fields.Add(new Sip2Field(id, value));
+                offsets.Add(position);
             }
 
-            fields.Add(new Sip2Field(id, value));
-            offsets.Add(position);
             position += length + 1;
         }
 
-        if (Validate(descriptor, fields, offsets, body.Length) is { } invalid)
-        {
-            return new Sip2ParseResult(null, invalid, command, sequence, hasChecksum);
-        }
-
-        var message = Sip2Message.CreateParsed(command.Value, fixedTexts, fields);
-        return new Sip2ParseResult(message, null, command, sequence, hasChecksum);
+        return null;
     }
 
     /// <summary>Reads one message from a possibly segmented frame.</summary>
@@ -303,20 +296,6 @@ public static class Sip2MessageParser
         }
 
         return -1;
-    }
-
-    private static int CountOf(ReadOnlySpan<byte> bytes, byte value)
-    {
-        var count = 0;
-        var index = bytes.IndexOf(value);
-        while (index >= 0)
-        {
-            count++;
-            bytes = bytes.Slice(index + 1);
-            index = bytes.IndexOf(value);
-        }
-
-        return count;
     }
 
     private static bool IsDigit(byte b) => b >= (byte)'0' && b <= (byte)'9';

@@ -9,15 +9,21 @@ namespace Sip2.Net.Server;
 /// <see cref="Sip2RequestContext"/> (institution, branch, registration, resolution scope, cancellation).
 /// </summary>
 /// <remarks>
-/// Return a well-formed response for every outcome, failures included (<c>Ok = false</c> and a screen message
-/// from <see cref="Sip2RequestContext.Text"/>). An exception or a timeout never reaches the kiosk: the server
-/// answers the matching failure response itself and logs the exception. Call
-/// <see cref="Sip2RequestContext.ResolvePatron"/> and <see cref="Sip2RequestContext.ResolveItem"/> for every
-/// patron and item a request names, so the session's resolution level is honoured. Derive from
-/// <see cref="Sip2BackendBase"/> to answer only the messages you support.
+/// Return a well-formed response for every outcome, failures included (<see cref="Sip2RequestContext.Refuse"/> builds
+/// one with the scenario's screen message). An exception or a timeout never reaches the kiosk: the server answers the
+/// matching failure response itself and logs the exception. The server enforces the session's resolution scope before
+/// a transaction method runs: it asks <see cref="FindPatronInstitutionAsync"/> and <see cref="FindItemOwnerAsync"/>
+/// who owns the patron and the item a request names, and refuses one out of scope without calling the method. Derive
+/// from <see cref="Sip2BackendBase"/> to answer only the messages you support.
 /// </remarks>
 public interface ISip2Backend
 {
+    /// <summary>The institution a patron belongs to, for the server's scope check; null when no patron has that identifier.</summary>
+    ValueTask<string?> FindPatronInstitutionAsync(string patronIdentifier, Sip2RequestContext context);
+
+    /// <summary>Who owns an item, and whether it is a temporary interlibrary-loan item, for the server's scope check; null when no item has that identifier.</summary>
+    ValueTask<Sip2ItemOwner?> FindItemOwnerAsync(string itemIdentifier, Sip2RequestContext context);
+
     /// <summary>23 Patron Status Request.</summary>
     ValueTask<PatronStatusResponse> PatronStatusAsync(PatronStatusRequest request, Sip2RequestContext context);
 
@@ -34,7 +40,7 @@ public interface ISip2Backend
     ValueTask<PatronInformationResponse> PatronInformationAsync(PatronInformationRequest request, Sip2RequestContext context);
 
     /// <summary>35 End Patron Session.</summary>
-    ValueTask<EndSessionResponse> EndPatronSessionAsync(EndPatronSessionRequest request, Sip2RequestContext context);
+    ValueTask<EndPatronSessionResponse> EndPatronSessionAsync(EndPatronSessionRequest request, Sip2RequestContext context);
 
     /// <summary>37 Fee Paid.</summary>
     ValueTask<FeePaidResponse> FeePaidAsync(FeePaidRequest request, Sip2RequestContext context);

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.IO.Pipelines;
+using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,24 +10,31 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sip2.Net.Access;
 using Sip2.Net.Resolution;
+using Sip2.Net.Server.Internal;
+using Log = Sip2.Net.Server.Internal.Log;
+using Sip2.Net.Access.Internal;
+using Sip2.Net.Resolution.Internal;
 
 namespace Sip2.Net.Server;
 
 /// <summary>
-/// The SIP2 engine for connections: admission, session state, framing, error detection, resends, login,
-/// status, dispatch to the back end, and the limits. It runs a connection over any <see cref="IDuplexPipe"/>,
-/// so the standalone <see cref="Sip2Server"/>, Kestrel, or a test can each supply the transport.
-/// One handler serves all connections of a server and is safe for concurrent use.
+/// The SIP2 engine for connections: admission, the session, the request pipeline, the limits and the deadlines. It runs
+/// a connection over any <see cref="IDuplexPipe"/>, so the standalone <see cref="Sip2Server"/>, Kestrel, or a test can
+/// each supply the transport. One handler serves all connections of a server and is safe for concurrent use.
 /// </summary>
-public sealed partial class Sip2ConnectionHandler : IDisposable
+public sealed class Sip2ConnectionHandler : IDisposable
 {
     private readonly ConcurrentDictionary<Sip2Connection, byte> connections = new();
-    private readonly ConcurrentDictionary<IPAddress, int> perAddress = new();
-    private readonly CancellationTokenSource stopping = new();
     private readonly TaskCompletionSource<bool> drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ISip2ClientRegistry? registry;
-    private int connectionCount;
+    private readonly RefusalLog refusals;
+    private readonly Retransmissions retransmissions;
+    private readonly Heartbeat heartbeat;
     private long nextConnectionId;
+    private long ticks;
+    private volatile bool stopping;
+    private int busy; // connections not waiting for their client (see IdleAsync)
+    private TaskCompletionSource<bool>? idle;
 
     /// <summary>Creates the engine.</summary>
     /// <param name="accessPolicy">Admits connections by address and checks logins.</param>
@@ -49,24 +56,35 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
         ILoggerFactory? loggerFactory = null)
     {
         AccessPolicy = accessPolicy ?? throw new ArgumentNullException(nameof(accessPolicy));
-        Backend = backend ?? throw new ArgumentNullException(nameof(backend));
         Options = options ?? new Sip2ServerOptions();
         Options.Validate();
         Resolution = resolution ?? ResolutionLevelSelector.Default;
         Messages = messages ?? new Sip2MessageCatalog();
         TimeProvider = timeProvider ?? TimeProvider.System;
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Sip2.Net.Server");
-        Replays = new Sip2ReplayCache(TimeProvider, Options.ReplayWindow);
+        var budget = FileDescriptorBudget.ConnectionsAllowed();
+        Limits = new ConnectionLimits(Options, budget);
+        if (budget < Options.MaxConnections)
+        {
+            Log.DescriptorBudget(Logger, Limits.MaxTotal, Options.MaxConnections);
+        }
+
+        refusals = new RefusalLog(Logger);
+        retransmissions = new Retransmissions(TimeProvider);
+        Pipeline = new RequestPipeline(backend ?? throw new ArgumentNullException(nameof(backend)), Resolution, retransmissions, Options, TimeProvider, Logger);
         this.registry = registry;
         if (registry is not null)
         {
             registry.RegistrationChanged += OnRegistrationChanged;
         }
+
+        heartbeat = new Heartbeat(TimeProvider, Tick);
     }
 
-    internal ISip2AccessPolicy AccessPolicy { get; }
+    /// <summary>The number of connections being served now.</summary>
+    public int ConnectionCount => connections.Count;
 
-    internal ISip2Backend Backend { get; }
+    internal ISip2AccessPolicy AccessPolicy { get; }
 
     internal Sip2ServerOptions Options { get; }
 
@@ -78,14 +96,11 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
 
     internal ILogger Logger { get; }
 
-    internal Sip2ReplayCache Replays { get; }
+    internal ConnectionLimits Limits { get; }
 
-    internal static Sip2ServerMetrics Metrics => Sip2ServerMetrics.Instance;
+    internal RequestPipeline Pipeline { get; }
 
-    internal CancellationToken Stopping => stopping.Token;
-
-    /// <summary>The number of connections being served now.</summary>
-    public int ConnectionCount => Volatile.Read(ref connectionCount);
+    internal bool IsStopping => stopping;
 
     /// <summary>
     /// Serves one connection until the client closes it, a limit or timeout ends it, or the handler stops.
@@ -98,47 +113,30 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
             throw new ArgumentNullException(nameof(transport));
         }
 
-        if (remoteAddress is null)
+        var connection = await AdmitAsync(remoteAddress ?? throw new ArgumentNullException(nameof(remoteAddress)), cancellationToken).ConfigureAwait(false);
+        if (connection is null)
         {
-            throw new ArgumentNullException(nameof(remoteAddress));
-        }
-
-        var address = Sip2IPAddresses.Normalize(remoteAddress);
-        if (!TryReserve(address, out var refusal))
-        {
-            Metrics.ConnectionRefused(refusal);
-            Log.ConnectionRefused(Logger, address, refusal);
-            await CompleteAsync(transport).ConfigureAwait(false);
+            await CompleteAsync(transport, null).ConfigureAwait(false);
             return;
         }
 
-        var id = Interlocked.Increment(ref nextConnectionId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var connection = new Sip2Connection(this, transport, address, id, cancellationToken);
-        connections.TryAdd(connection, 0);
-        Metrics.ConnectionOpened();
-        Log.ConnectionOpened(Logger, id, address);
-        var reason = "closed";
-        try
+        await RunAdmittedAsync(connection, transport).ConfigureAwait(false);
+    }
+
+    /// <summary>The connections being served now, oldest first.</summary>
+    public IReadOnlyList<Sip2SessionInfo> GetSessions() => connections.Keys.Select(c => c.Describe()).OrderBy(s => s.ConnectedAt).ToArray();
+
+    /// <summary>Ends one connection at once (an administrator's "end session"); false when no connection has that id.</summary>
+    public bool EndSession(string connectionId)
+    {
+        if (connections.Keys.FirstOrDefault(c => c.Id == connectionId) is not { } connection)
         {
-            reason = await connection.RunAsync().ConfigureAwait(false);
+            return false;
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // A bug or a transport failure: this connection ends, the server goes on.
-            reason = "failed";
-            Log.ConnectionFailed(Logger, exception, id);
-        }
-        finally
-        {
-            connections.TryRemove(connection, out _);
-            Release(address);
-            Metrics.ConnectionClosed();
-            Log.ConnectionClosed(Logger, id, reason);
-            // An aborted connection (a client that does not take its answers, a cut-off at shutdown) drops what it
-            // still holds: completing the output normally would write it out first, and wait as long as the client
-            // does not read, holding the socket after its slot was released.
-            await CompleteAsync(transport, connection.IsAborted ? new System.IO.IOException($"The connection was aborted: {reason}.") : null).ConfigureAwait(false);
-        }
+
+        Log.SessionEndedByOperator(Logger, connection.Id);
+        connection.Abort("ended by an operator");
+        return true;
     }
 
     /// <summary>
@@ -148,58 +146,23 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        stopping.Cancel();
-        if (ConnectionCount > 0)
+        stopping = true;
+        foreach (var connection in connections.Keys)
         {
-            // Idle connections notice the stop at once (their read is cancelled); busy ones finish their
-            // request first. Wait for the last one to go, or for the deadline.
+            connection.WakeForStop(); // an idle one sees the stop at once; a busy one after its request
+        }
+
+        if (!connections.IsEmpty)
+        {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(Options.ShutdownTimeout);
-            var timeout = Task.Delay(Timeout.Infinite, deadline.Token);
-            await Task.WhenAny(drained.Task, timeout).ConfigureAwait(false);
+            await Task.WhenAny(drained.Task, Task.Delay(Timeout.Infinite, deadline.Token)).ConfigureAwait(false);
         }
 
         foreach (var connection in connections.Keys)
         {
             connection.Abort("server stopped");
         }
-    }
-
-    /// <summary>The connections being served now, oldest first.</summary>
-    public IReadOnlyList<Sip2SessionInfo> GetSessions() =>
-        connections.Keys.Select(c => c.Describe()).OrderBy(s => s.ConnectedAt).ToArray();
-
-    /// <summary>Ends one connection at once (an administrator's "end session"); false when no connection has that id.</summary>
-    public bool EndSession(string connectionId)
-    {
-        foreach (var connection in connections.Keys)
-        {
-            if (string.Equals(connection.Id, connectionId, StringComparison.Ordinal))
-            {
-                Log.SessionEndedByOperator(Logger, connection.Id);
-                connection.Abort("ended by an operator");
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Ends every session bound to <paramref name="registrationId"/> at once.</summary>
-    /// <returns>How many sessions were ended.</returns>
-    public int EndSessions(Guid registrationId)
-    {
-        var ended = 0;
-        foreach (var connection in connections.Keys)
-        {
-            if (connection.Session?.IsBoundTo(registrationId) == true)
-            {
-                connection.Abort("registration withdrawn");
-                ended++;
-            }
-        }
-
-        return ended;
     }
 
     /// <inheritdoc/>
@@ -210,64 +173,150 @@ public sealed partial class Sip2ConnectionHandler : IDisposable
             registry.RegistrationChanged -= OnRegistrationChanged;
         }
 
-        stopping.Cancel();
-        stopping.Dispose();
+        stopping = true;
+        heartbeat.Dispose();
+    }
+
+    // Admission, before any TLS: the slot is reserved against every cap, then the access policy decides. Null: refused
+    // (logged once per address per interval).
+    internal async ValueTask<Sip2Connection?> AdmitAsync(IPAddress remoteAddress, CancellationToken cancellationToken)
+    {
+        var address = Sip2IPAddresses.Normalize(remoteAddress);
+        if (stopping)
+        {
+            refusals.Refused(address, "server stopping");
+            return null;
+        }
+
+        var admission = await AccessPolicy.AdmitAsync(address, cancellationToken).ConfigureAwait(false);
+        if (!admission.IsAdmitted)
+        {
+            refusals.Refused(address, admission.Scenario == Sip2MessageScenario.ConfigurationMissing ? "branch not configured" : "not registered");
+            return null;
+        }
+
+        var id = Interlocked.Increment(ref nextConnectionId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var connection = new Sip2Connection(this, admission.Session, id, cancellationToken);
+        if (!Limits.TryReserve(connection, out var refusal, out var evicted))
+        {
+            connection.Dispose();
+            refusals.Refused(address, refusal);
+            return null;
+        }
+
+        if (admission.Session.Binding is { } binding && !Limits.TryBind(connection, binding.Registration.Id))
+        {
+            Limits.Release(connection);
+            connection.Dispose();
+            refusals.Refused(address, "too many connections for the registration");
+            return null;
+        }
+
+        evicted?.Abort("evicted: its address is at its limit and it had not logged in");
+        connections.TryAdd(connection, 0);
+        Sip2ServerMetrics.Instance.ConnectionOpened();
+        Log.ConnectionOpened(Logger, id, address);
+        return connection;
+    }
+
+    // Serves an admitted connection over its transport and releases it.
+    internal async Task RunAdmittedAsync(Sip2Connection connection, IDuplexPipe transport)
+    {
+        var reason = "closed";
+        try
+        {
+            reason = await connection.RunAsync(transport).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A bug or a transport failure: this connection ends, the server goes on.
+            reason = "failed";
+            Log.ConnectionFailed(Logger, exception, connection.Id);
+        }
+        finally
+        {
+            Release(connection, reason);
+            // An aborted connection drops what it still holds: completing the output normally would write it out first
+            // and wait as long as the client does not read, holding the socket after its slot was released.
+            await CompleteAsync(transport, connection.IsAborted ? new System.IO.IOException($"The connection was aborted: {reason}.") : null).ConfigureAwait(false);
+            connection.Dispose();
+        }
+    }
+
+    // Ends an admitted connection that never ran (its TLS handshake failed, say).
+    internal void Release(Sip2Connection connection, string reason)
+    {
+        if (connections.TryRemove(connection, out _))
+        {
+            Limits.Release(connection);
+            Sip2ServerMetrics.Instance.ConnectionClosed();
+            Log.ConnectionClosed(Logger, connection.Id, reason);
+            if (connections.IsEmpty && stopping)
+            {
+                drained.TrySetResult(true);
+            }
+        }
+    }
+
+    internal void Refused(IPAddress address, string reason) => refusals.Refused(address, reason);
+
+    // A connection starts or stops working on something (admitted, a read came, it waits for the next one, it ended).
+    internal void Busy(int change)
+    {
+        if (Interlocked.Add(ref busy, change) == 0)
+        {
+            Volatile.Read(ref idle)?.TrySetResult(true);
+        }
+    }
+
+    /// <summary>
+    /// Completes when every connection waits for its client: from then on each deadline is set, and a fake clock moved
+    /// past it has the heartbeat end the connection. With <paramref name="next"/>, only the next time that happens (after
+    /// the client's bytes now on their way were taken). For tests, which step a fake clock instead of waiting.
+    /// </summary>
+    internal Task IdleAsync(bool next = false)
+    {
+        var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref idle, waiter);
+        if (!next && Volatile.Read(ref busy) == 0)
+        {
+            waiter.TrySetResult(true);
+        }
+
+        return waiter.Task;
+    }
+
+    // The heartbeat: every deadline of every connection, and once an interval the gathered refusals and old replays.
+    private void Tick()
+    {
+        var now = TimeProvider.GetUtcNow().UtcTicks;
+        foreach (var connection in connections.Keys)
+        {
+            connection.CheckDeadline(now);
+        }
+
+        if (++ticks % (long)(RefusalLog.Interval.TotalSeconds / Heartbeat.Period.TotalSeconds) == 0)
+        {
+            refusals.Flush();
+            retransmissions.Prune(Options.RetransmissionWindow ?? Sip2ServerOptions.MaxRetransmissionWindow);
+        }
     }
 
     private void OnRegistrationChanged(object? sender, Sip2RegistrationChangedEventArgs change)
     {
-        if (change.Kind is Sip2RegistrationChangeKind.Deactivated or Sip2RegistrationChangeKind.Deleted)
+        if (change.Kind is not (Sip2RegistrationChangeKind.Deactivated or Sip2RegistrationChangeKind.Deleted))
         {
-            foreach (var connection in connections.Keys)
-            {
-                if (connection.Session?.IsBoundTo(change.Registration.Id) == true)
-                {
-                    Log.SessionEndedByRegistry(Logger, connection.Id, change.Registration.Id, change.Kind);
-                    connection.Abort("registration " + change.Kind.ToString().ToLowerInvariant());
-                }
-            }
+            return;
+        }
+
+        foreach (var connection in connections.Keys.Where(c => c.Session.Access.IsBoundTo(change.Registration.Id)))
+        {
+            Log.SessionEndedByRegistry(Logger, connection.Id, change.Registration.Id, change.Kind);
+            connection.Abort("registration " + change.Kind.ToString().ToLowerInvariant());
         }
     }
 
-    private bool TryReserve(IPAddress address, out string refusal)
-    {
-        if (Interlocked.Increment(ref connectionCount) > Options.MaxConnections)
-        {
-            Interlocked.Decrement(ref connectionCount);
-            refusal = "too many connections";
-            return false;
-        }
-
-        if (perAddress.AddOrUpdate(address, 1, (_, count) => count + 1) > Options.MaxConnectionsPerAddress)
-        {
-            Release(address);
-            refusal = "too many connections from this address";
-            return false;
-        }
-
-        refusal = "";
-        return true;
-    }
-
-    private void Release(IPAddress address)
-    {
-        if (Interlocked.Decrement(ref connectionCount) == 0 && stopping.IsCancellationRequested)
-        {
-            drained.TrySetResult(true);
-        }
-
-        while (perAddress.TryGetValue(address, out var count))
-        {
-            if (count <= 1
-                ? ((System.Collections.Generic.ICollection<System.Collections.Generic.KeyValuePair<IPAddress, int>>)perAddress).Remove(new(address, count))
-                : perAddress.TryUpdate(address, count - 1, count))
-            {
-                break;
-            }
-        }
-    }
-
-    private static async ValueTask CompleteAsync(IDuplexPipe transport, Exception? aborted = null)
+    private static async ValueTask CompleteAsync(IDuplexPipe transport, Exception? aborted)
     {
         try
         {

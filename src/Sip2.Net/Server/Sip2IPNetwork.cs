@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using Sip2.Net.Access;
+using Sip2.Net.Access.Internal;
 
 namespace Sip2.Net.Server;
 

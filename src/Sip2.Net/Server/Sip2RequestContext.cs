@@ -4,12 +4,15 @@ using System.Threading;
 using Sip2.Net.Access;
 using Sip2.Net.Messages;
 using Sip2.Net.Resolution;
+using Sip2.Net.Server.Internal;
+using Sip2.Net.Resolution.Internal;
 
 namespace Sip2.Net.Server;
 
 /// <summary>
-/// What the back end knows about the session a request arrived on. Immutable: when nothing in it changed, the server
-/// hands the same instance to the next request of the connection.
+/// What the back end knows about the session a request arrived on: the binding (registration, institution, branch
+/// configuration, vendor profile, resolution scope), the client's address, the connection, the clock and the
+/// cancellation. Immutable. Construct one yourself to unit-test a back end without sockets.
 /// </summary>
 public sealed class Sip2RequestContext
 {
@@ -17,14 +20,29 @@ public sealed class Sip2RequestContext
     private readonly ISip2MessageCatalog catalog;
     private readonly TimeProvider timeProvider;
 
-    internal Sip2RequestContext(Sip2SessionBinding binding, IPAddress remoteAddress, string connectionId, IResolutionStrategy resolution, ISip2MessageCatalog catalog, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>Creates a context; the server makes one per request, tests make their own.</summary>
+    /// <param name="binding">What the session is bound to.</param>
+    /// <param name="remoteAddress">The client's address.</param>
+    /// <param name="connectionId">An id for the connection, as in the server's logs.</param>
+    /// <param name="resolution">The scoping rules; by default chosen by the registration's resolution level.</param>
+    /// <param name="catalog">Screen message texts; by default the built-in ones.</param>
+    /// <param name="timeProvider">The clock; the system clock by default.</param>
+    /// <param name="cancellationToken">Cancelled when the request times out, the connection drops or the server stops.</param>
+    public Sip2RequestContext(
+        Sip2SessionBinding binding,
+        IPAddress remoteAddress,
+        string connectionId = "test",
+        IResolutionStrategy? resolution = null,
+        ISip2MessageCatalog? catalog = null,
+        TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
     {
-        Binding = binding;
-        RemoteAddress = remoteAddress;
-        ConnectionId = connectionId;
-        this.resolution = resolution;
-        this.catalog = catalog;
-        this.timeProvider = timeProvider;
+        Binding = binding ?? throw new ArgumentNullException(nameof(binding));
+        RemoteAddress = remoteAddress ?? throw new ArgumentNullException(nameof(remoteAddress));
+        ConnectionId = connectionId ?? throw new ArgumentNullException(nameof(connectionId));
+        this.resolution = resolution ?? ResolutionLevelSelector.Default;
+        this.catalog = catalog ?? new Sip2MessageCatalog();
+        this.timeProvider = timeProvider ?? TimeProvider.System;
         CancellationToken = cancellationToken;
     }
 
@@ -69,4 +87,17 @@ public sealed class Sip2RequestContext
 
     /// <summary>The screen message (AF) for a scenario, with the institution's override if it has one.</summary>
     public string Text(Sip2MessageScenario scenario) => catalog.GetText(scenario, InstitutionId);
+
+    /// <summary>
+    /// The well-formed refusal of <paramref name="request"/>: its response type with ok = 0 (or N), the request's
+    /// identifiers echoed, required fields present and empty where unknown, and the scenario's screen message.
+    /// </summary>
+    public TResponse Refuse<TResponse>(Sip2Request<TResponse> request, Sip2MessageScenario scenario)
+        where TResponse : Sip2Message => FailureResponses.For(request ?? throw new ArgumentNullException(nameof(request)), Text(scenario), Now);
+
+    // The same context with the cancellation of one back-end call (its timeout).
+    internal Sip2RequestContext WithCancellation(CancellationToken token) =>
+        new(Binding, RemoteAddress, ConnectionId, resolution, catalog, timeProvider, token);
+
+    internal Sip2Message Refuse(Sip2Message request, Sip2MessageScenario scenario) => FailureResponses.For(request, Text(scenario), Now);
 }

@@ -6,17 +6,21 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Sip2.Net.Server.Internal;
 
 namespace Sip2.Net.Server;
 
 /// <summary>
-/// The standalone SIP2 server: a socket listener per endpoint (plain TCP or TLS 1.2/1.3) feeding
-/// connections to a <see cref="Sip2ConnectionHandler"/>. Works on every target framework; for Kestrel
-/// hosting, see the Sip2.Net.AspNetCore package.
+/// The standalone SIP2 server: a socket listener per endpoint (plain TCP or TLS 1.2/1.3) feeding connections to a
+/// <see cref="Sip2ConnectionHandler"/>. A connection is admitted by its address (after a trusted proxy's PROXY
+/// header, when the endpoint takes one) and counted against every cap before the first byte of a TLS handshake, so
+/// an unregistered address never costs a handshake. Works on every target framework; for Kestrel hosting, see the
+/// Sip2.Net.AspNetCore package.
 /// </summary>
 public sealed class Sip2Server : IAsyncDisposable
 {
@@ -111,12 +115,26 @@ public sealed class Sip2Server : IAsyncDisposable
 
     private async Task AcceptLoopAsync(Socket listener, Sip2ListenEndpoint endpoint)
     {
+        var backoff = TimeSpan.Zero;
         while (!shutdown.IsCancellationRequested)
         {
             Socket client;
             try
             {
                 client = await listener.AcceptAsync().ConfigureAwait(false);
+            }
+            catch (SocketException exception) when (exception.SocketErrorCode is SocketError.TooManyOpenSockets or SocketError.NoBufferSpaceAvailable)
+            {
+                // Out of file descriptors (EMFILE, ENFILE): spinning on accept would burn a core and starve the
+                // connections being served; wait, longer each time, and say so once per episode.
+                if (backoff == TimeSpan.Zero)
+                {
+                    Log.AcceptPaused(logger, exception.SocketErrorCode);
+                }
+
+                backoff = TimeSpan.FromMilliseconds(Math.Min(1000, Math.Max(10, backoff.TotalMilliseconds * 2)));
+                await Delay(backoff).ConfigureAwait(false);
+                continue;
             }
             catch (Exception exception) when (exception is ObjectDisposedException or SocketException or InvalidOperationException)
             {
@@ -128,6 +146,12 @@ public sealed class Sip2Server : IAsyncDisposable
                 continue; // a connection that failed while being accepted
             }
 
+            if (backoff != TimeSpan.Zero)
+            {
+                backoff = TimeSpan.Zero;
+                Log.AcceptResumed(logger);
+            }
+
             _ = Task.Run(() => ServeAsync(client, endpoint), CancellationToken.None);
         }
     }
@@ -136,19 +160,15 @@ public sealed class Sip2Server : IAsyncDisposable
     {
         client.NoDelay = true; // one small message each way per request: do not wait to coalesce
         var peer = (IPEndPoint)client.RemoteEndPoint!;
-        var remote = peer.Address;
         Stream stream = new NetworkStream(client, ownsSocket: true);
+        Sip2Connection? connection = null;
         try
         {
+            var remote = peer.Address;
             if (endpoint.ProxyProtocol)
             {
-                // The header comes before any TLS, straight from the proxy, so it is read from the socket
-                // stream exactly: no byte past it is consumed.
-                var reported = await handler.ReadProxyHeaderAsync(
-                    (buffer, offset, count, token) => stream.ReadAsync(buffer, offset, count, token),
-                    peer,
-                    endpoint.TrustedProxies,
-                    shutdown.Token).ConfigureAwait(false);
+                // The header comes before any TLS, straight from the proxy, so it is read from the socket exactly.
+                var reported = await ProxyHeaderReader.ReadAsync(stream, peer, endpoint.TrustedProxies, handler, shutdown.Token).ConfigureAwait(false);
                 if (reported is null)
                 {
                     return;
@@ -157,29 +177,34 @@ public sealed class Sip2Server : IAsyncDisposable
                 remote = reported.Address;
             }
 
+            connection = await handler.AdmitAsync(remote, CancellationToken.None).ConfigureAwait(false);
+            if (connection is null)
+            {
+                return; // refused before a byte of TLS
+            }
+
             if (endpoint.Certificate is { } certificate)
             {
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false);
                 stream = tls;
-                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(shutdown.Token);
-                handshake.CancelAfter(handler.Options.PartialMessageTimeout);
-                try
+                if (!await HandshakeAsync(tls, certificate, connection).ConfigureAwait(false))
                 {
-                    await AuthenticateAsync(tls, certificate, handshake.Token).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is AuthenticationException or IOException or OperationCanceledException or System.ComponentModel.Win32Exception or ObjectDisposedException)
-                {
-                    // A failed handshake costs one log line and the socket; nothing was admitted.
-                    Log.TlsHandshakeFailed(logger, remote, exception.GetType().Name);
                     return;
                 }
             }
 
-            var pipe = new StreamDuplexPipe(stream);
-            await handler.RunAsync(pipe, remote, shutdown.Token).ConfigureAwait(false);
+            var current = connection;
+            connection = null; // from here RunAsync releases it
+            await handler.RunAdmittedAsync(current, new StreamDuplexPipe(stream)).ConfigureAwait(false);
         }
         finally
         {
+            if (connection is not null)
+            {
+                handler.Release(connection, "closed before the session started");
+                connection.Dispose();
+            }
+
 #if NET8_0_OR_GREATER
             await stream.DisposeAsync().ConfigureAwait(false);
 #else
@@ -188,21 +213,61 @@ public sealed class Sip2Server : IAsyncDisposable
         }
     }
 
-    private static Task AuthenticateAsync(SslStream tls, System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, CancellationToken cancellationToken)
+    // The TLS handshake of an admitted connection: within the handshake cap and TlsHandshakeTimeout, and ended by an
+    // abort (eviction, stop). False when it failed; that costs one log line and the socket.
+    private async Task<bool> HandshakeAsync(SslStream tls, X509Certificate2 certificate, Sip2Connection connection)
+    {
+        if (!handler.Limits.TryStartHandshake())
+        {
+            handler.Refused(connection.Address, "too many TLS handshakes in progress");
+            return false;
+        }
+
+        try
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(connection.Aborted, shutdown.Token);
+            using var timer = handler.TimeProvider.CreateTimer(static s => ((CancellationTokenSource)s!).Cancel(), deadline, handler.Options.TlsHandshakeTimeout, Timeout.InfiniteTimeSpan);
+            await AuthenticateAsync(tls, certificate, deadline.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is AuthenticationException or IOException or OperationCanceledException or System.ComponentModel.Win32Exception or ObjectDisposedException)
+        {
+            Log.TlsHandshakeFailed(logger, connection.Address, exception.GetType().Name);
+            return false;
+        }
+        finally
+        {
+            handler.Limits.EndHandshake();
+        }
+    }
+
+    private static async Task AuthenticateAsync(SslStream tls, X509Certificate2 certificate, CancellationToken cancellationToken)
     {
 #if NET8_0_OR_GREATER
-        return tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
         {
             ServerCertificate = certificate,
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
             ClientCertificateRequired = false,
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
 #else
-        // netstandard2.0 has no Tls13 member; 12288 is its value. Cancellation is by closing the stream.
-        using (cancellationToken.Register(tls.Dispose))
+        // netstandard2.0 has no cancellable handshake and no Tls13 member (12288 is its value): the deadline closes the
+        // stream under the handshake, and the registration lives as long as the handshake does.
+        using (cancellationToken.Register(static s => ((SslStream)s!).Dispose(), tls))
         {
-            return tls.AuthenticateAsServerAsync(certificate, false, SslProtocols.Tls12 | (SslProtocols)12288, false);
+            await tls.AuthenticateAsServerAsync(certificate, false, SslProtocols.Tls12 | (SslProtocols)12288, false).ConfigureAwait(false);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
+#endif
+    }
+
+    private Task Delay(TimeSpan delay)
+    {
+#if NET8_0_OR_GREATER
+        return Task.Delay(delay, handler.TimeProvider, shutdown.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
+#else
+        return handler.TimeProvider.Delay(delay, shutdown.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
 #endif
     }
 
@@ -210,8 +275,7 @@ public sealed class Sip2Server : IAsyncDisposable
     {
         // Zero-byte reads: a read first waits for data with an empty buffer, and takes a buffer from the pool only
         // when data has come. A kiosk is silent nearly all the time; without them every connection would hold a
-        // 4 KiB buffer while it waits (and under load, the buffer a message lands in would be one of thousands,
-        // out of the caches, instead of one recently returned to the pool).
+        // 4 KiB buffer while it waits.
         public PipeReader Input { get; } = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 4096, minimumReadSize: 1024, leaveOpen: true, useZeroByteReads: true));
 
         public PipeWriter Output { get; } = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));

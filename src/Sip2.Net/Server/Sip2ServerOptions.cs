@@ -39,8 +39,24 @@ public sealed record Sip2ServerOptions
     /// <summary>Open connections at most, over all addresses; more are closed at once. Default: 10,000.</summary>
     public int MaxConnections { get; init; } = 10_000;
 
-    /// <summary>Open connections at most from one address; more are closed at once. Default: 256 (kiosks behind one NAT).</summary>
+    /// <summary>
+    /// Open connections at most from one address. Default: 256 (kiosks behind one NAT). When the address is full, a new
+    /// connection closes the oldest one there that has not logged in, so a stranger behind the same NAT cannot hold
+    /// every slot with connections that never log in; it is refused when all of them are logged in.
+    /// </summary>
     public int MaxConnectionsPerAddress { get; init; } = 256;
+
+    /// <summary>
+    /// Logged-in connections at most per registration, so one client on a shared address cannot take all its slots with
+    /// one set of credentials; a login past it is answered 940 and the connection closed. Default: 64.
+    /// </summary>
+    public int MaxConnectionsPerRegistration { get; init; } = 64;
+
+    /// <summary>How long a TLS handshake may take; the connection is closed after it. Default: 10 seconds.</summary>
+    public TimeSpan TlsHandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>TLS handshakes in progress at most; a connection past it is closed before its handshake starts. Default: 100.</summary>
+    public int MaxTlsHandshakes { get; init; } = 100;
 
     /// <summary>
     /// Whether an SC Status (99) is answered before a required login (Relais and some others send it first).
@@ -64,14 +80,19 @@ public sealed record Sip2ServerOptions
     public int MaxConsecutiveBadMessages { get; init; } = 5;
 
     /// <summary>
-    /// How long the answer to a state-changing request (checkout, checkin, renew, renew all, fee paid, hold,
-    /// block patron, patron enable, item status update) is kept per registration, so that the same request
-    /// sent again, on this connection or a new one, is answered from it instead of running twice. Only
-    /// requests with a real transaction date are matched. <see cref="TimeSpan.Zero"/> turns it off. Default:
-    /// 2 minutes, well above kiosks' retry times and far below the time in which a kiosk could send one
-    /// transaction twice with the same transaction date.
+    /// Where a retransmission is looked for: a state-changing request (checkout, checkin, renew, fee paid, ...) sent
+    /// again because the SC got no answer is answered with the first outcome instead of running twice. Default:
+    /// <see cref="Sip2RetransmissionScope.Registration"/> (the connection's last request, and after a reconnect the last
+    /// request of the registration's other connections).
     /// </summary>
-    public TimeSpan ReplayWindow { get; init; } = TimeSpan.FromMinutes(2);
+    public Sip2RetransmissionScope RetransmissionScope { get; init; } = Sip2RetransmissionScope.Registration;
+
+    /// <summary>
+    /// How long after a request its resend counts as a retransmission. Null (the default) takes the branch's timeout
+    /// times its retries (what the SC is told in 98, at least one timeout), so a resend within the SC's own retry
+    /// schedule is recognised and a later identical request runs. At most one hour.
+    /// </summary>
+    public TimeSpan? RetransmissionWindow { get; init; }
 
     /// <summary>
     /// Answers a connection may hold unsent, in bytes. A client that pipelines many requests in one read gets
@@ -107,11 +128,20 @@ public sealed record Sip2ServerOptions
         Require(MaxConnections >= 1, nameof(MaxConnections), "at least 1");
         Require(MaxConnectionsPerAddress >= 1, nameof(MaxConnectionsPerAddress), "at least 1");
         Require(MaxConsecutiveBadMessages >= 1, nameof(MaxConsecutiveBadMessages), "at least 1");
-        Require(ReplayWindow >= TimeSpan.Zero && ReplayWindow <= TimeSpan.FromHours(1), nameof(ReplayWindow), "zero (off) to one hour");
+        Require(RetransmissionWindow is null || (RetransmissionWindow > TimeSpan.Zero && RetransmissionWindow <= MaxRetransmissionWindow), nameof(RetransmissionWindow), "null (the branch's timeout times its retries) or up to one hour");
+        Require(MaxConnectionsPerRegistration >= 1, nameof(MaxConnectionsPerRegistration), "at least 1");
+        Positive(TlsHandshakeTimeout, nameof(TlsHandshakeTimeout));
+        Require(MaxTlsHandshakes >= 1, nameof(MaxTlsHandshakes), "at least 1");
         Require(MaxPendingOutput is >= 1024 and <= 64 * 1024 * 1024, nameof(MaxPendingOutput), "1 KiB to 64 MiB");
         Positive(WriteTimeout, nameof(WriteTimeout));
         Require(DefaultEncoding is not null, nameof(DefaultEncoding), "an encoding");
     }
+
+    internal static readonly TimeSpan MaxRetransmissionWindow = TimeSpan.FromHours(1);
+
+    // The window for a session of this branch: the option, or what the SC was told in 98 (timeout times retries).
+    internal TimeSpan RetransmissionWindowFor(Access.Sip2BranchConfiguration branch) => RetransmissionWindow
+        ?? TimeSpan.FromTicks(Math.Min(MaxRetransmissionWindow.Ticks, TimeSpan.FromSeconds(Math.Max(1, branch.TimeoutSeconds)).Ticks * Math.Max(1, branch.RetriesAllowed)));
 
     private static void Positive(TimeSpan value, string name) =>
         Require(value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan, name, "a positive time, or infinite");

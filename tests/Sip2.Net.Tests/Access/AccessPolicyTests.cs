@@ -6,6 +6,7 @@ using Sip2.Net.Encodings;
 using Sip2.Net.Resolution;
 using Sip2.Net.Vendors;
 using static Sip2.Net.Tests.Access.AccessFixture;
+using Sip2.Net.Access.Internal;
 
 namespace Sip2.Net.Tests.Access;
 

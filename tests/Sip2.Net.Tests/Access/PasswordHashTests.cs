@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Sip2.Net.Access;
+using Sip2.Net.Access.Internal;
 
 namespace Sip2.Net.Tests.Access;
 

@@ -79,7 +79,7 @@ public sealed class Sip2ClientTests
         ["PatronEnable"] = (async c => await c.PatronEnableAsync("p1"), Sip2Command.PatronEnable,
             (req, res) => Assert.Equal("p1", ((PatronEnableResponse)res).PatronIdentifier)),
         ["EndSession"] = (async c => await c.EndSessionAsync("p1"), Sip2Command.EndPatronSession,
-            (req, res) => Assert.True(((EndSessionResponse)res).EndSession)),
+            (req, res) => Assert.True(((EndPatronSessionResponse)res).EndSession)),
     };
 
     [Theory]
@@ -502,7 +502,7 @@ public sealed class Sip2ClientTests
     [InlineData("42xxCOsecret|ADx", "42xxCO***|AD***")]
     [InlineData("23001", "23001")]
     public void Wire_text_masks_password_values(string text, string masked) =>
-        Assert.Equal(masked, Sip2WireText.MaskSecrets(text, '|'));
+        Assert.Equal(masked, Sip2WireMask.Mask(text, '|'));
 
     private sealed class CapturingLogger : ILogger
     {

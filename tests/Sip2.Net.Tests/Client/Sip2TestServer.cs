@@ -155,7 +155,7 @@ internal sealed class Sip2TestServer : IAsyncDisposable
             {
                 Language = Sip2Language.English, TransactionDate = now, InstitutionId = r.InstitutionId, PatronIdentifier = r.PatronIdentifier, PersonalName = "Pat Ron",
             },
-            EndPatronSessionRequest r => new EndSessionResponse
+            EndPatronSessionRequest r => new EndPatronSessionResponse
             {
                 EndSession = true, TransactionDate = now, InstitutionId = r.InstitutionId, PatronIdentifier = r.PatronIdentifier,
             },

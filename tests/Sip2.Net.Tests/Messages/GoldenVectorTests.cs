@@ -160,9 +160,9 @@ public class GoldenVectorTests
             Assert.Equal(Date, m.TransactionDate);
             Assert.Equal("1234", m.PatronPassword);
         },
-        ["EndSessionResponse"] = message =>
+        ["EndPatronSessionResponse"] = message =>
         {
-            Assert.True(Assert.IsType<EndSessionResponse>(message).EndSession);
+            Assert.True(Assert.IsType<EndPatronSessionResponse>(message).EndSession);
         },
         ["FeePaid"] = message =>
         {

@@ -22,7 +22,7 @@ public class MessageTableTests
     {
         Assert.Equal(Enum.GetValues<Sip2Command>().Length, Sip2MessageTable.All.Count);
         Assert.Equal(Sip2MessageTable.All.Count, Sip2MessageTable.All.Select(d => d.MessageType).Distinct().Count());
-        var records = typeof(Sip2Message).Assembly.GetExportedTypes().Where(t => t.IsSubclassOf(typeof(Sip2Message))).ToHashSet();
+        var records = typeof(Sip2Message).Assembly.GetExportedTypes().Where(t => t.IsSubclassOf(typeof(Sip2Message)) && !t.IsAbstract).ToHashSet();
         Assert.Equal(records, Sip2MessageTable.All.Select(d => d.MessageType).ToHashSet());
     }
 
@@ -49,7 +49,7 @@ public class MessageTableTests
     [InlineData(Sip2Command.AcsStatus, 34)]
     [InlineData(Sip2Command.LoginResponse, 1)]
     [InlineData(Sip2Command.PatronInformationResponse, 59)]
-    [InlineData(Sip2Command.EndSessionResponse, 19)]
+    [InlineData(Sip2Command.EndPatronSessionResponse, 19)]
     [InlineData(Sip2Command.FeePaidResponse, 19)]
     [InlineData(Sip2Command.ItemInformationResponse, 24)]
     [InlineData(Sip2Command.ItemStatusUpdateResponse, 19)]

@@ -6,6 +6,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Sip2.Net.Protocol;
 using Sip2.Net.Server;
+using Sip2.Net.Protocol.Internal;
 
 namespace Sip2.Net.Tests.Protocol;
 

@@ -1,4 +1,5 @@
 using Sip2.Net.Resolution;
+using Sip2.Net.Resolution.Internal;
 
 namespace Sip2.Net.Tests.Resolution;
 

@@ -186,6 +186,10 @@ public sealed class ConnectionPipelineProperties : IDisposable
     // Answers what reaches the back end with the request's own values, so hostile bytes travel into responses.
     private sealed class EchoBackend : Sip2BackendBase
     {
+        public override ValueTask<string?> FindPatronInstitutionAsync(string patronIdentifier, Sip2RequestContext context) => new(context.InstitutionId);
+
+        public override ValueTask<Sip2ItemOwner?> FindItemOwnerAsync(string itemIdentifier, Sip2RequestContext context) => new(new Sip2ItemOwner(context.InstitutionId));
+
         public override ValueTask<ItemInformationResponse> ItemInformationAsync(ItemInformationRequest request, Sip2RequestContext context) =>
             new(new ItemInformationResponse { CirculationStatus = CirculationStatus.Available, TransactionDate = context.Now, ItemIdentifier = request.ItemIdentifier, TitleIdentifier = request.ItemIdentifier });
 

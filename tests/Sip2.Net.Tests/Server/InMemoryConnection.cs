@@ -27,5 +27,10 @@ internal static class InMemoryConnection
     }
 
     // For tests that only send status requests, which never reach a back end.
-    private sealed class StatusOnlyBackend : Sip2BackendBase;
+    private sealed class StatusOnlyBackend : Sip2BackendBase
+    {
+        public override ValueTask<string?> FindPatronInstitutionAsync(string patronIdentifier, Sip2RequestContext context) => new(context.InstitutionId);
+
+        public override ValueTask<Sip2ItemOwner?> FindItemOwnerAsync(string itemIdentifier, Sip2RequestContext context) => new(new Sip2ItemOwner(context.InstitutionId));
+    }
 }

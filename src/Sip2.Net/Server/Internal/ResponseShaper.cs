@@ -1,0 +1,44 @@
+using System.Linq;
+using Sip2.Net.Messages;
+using Sip2.Net.Vendors;
+
+namespace Sip2.Net.Server.Internal;
+
+/// <summary>
+/// Applies a session's vendor profile to every response it is sent, whatever the back end filled in: extension fields
+/// the profile does not list are left out, optional fields without a value follow <see cref="Sip2VendorProfile.SendEmptyOptionalFields"/>,
+/// and a checkin of an item on hold or in transit (alert type CV 01 to 04) raises the alert flag for profiles with
+/// <see cref="Sip2VendorProfile.AlertOnHoldOrTransit"/>. The Default profile's output is strictly 2.00.
+/// </summary>
+internal static class ResponseShaper
+{
+    public static Sip2Message Apply(Sip2Message response, Sip2VendorProfile profile)
+    {
+        var shaped = response with { };
+        if (profile.AlertOnHoldOrTransit && shaped is CheckinResponse { AlertType: >= AlertType.HoldForThisLibrary and <= AlertType.SendToOtherBranch } checkin)
+        {
+            shaped = checkin with { Alert = true };
+        }
+
+        var descriptor = shaped.Descriptor;
+        var fields = shaped.FieldStorage;
+        fields.RemoveAll(f => descriptor.FindField(f.Id) is { } known
+            && ((known.IsExtension && !profile.Emits(f.Id)) || (!known.IsRequired && f.Value.Length == 0 && !profile.SendEmptyOptionalFields)));
+
+        if (profile.SendEmptyOptionalFields)
+        {
+            // An absent optional field goes out empty: every single-valued one the profile sends, and the screen
+            // message (AF|), which such clients expect; never an empty entry of an item list.
+            foreach (var known in descriptor.Fields.Where(k => !k.IsRequired && (!k.IsExtension || profile.Emits(k.Id))
+                && (!k.IsRepeatable || k.Id == FieldId.ScreenMessage)))
+            {
+                if (shaped.GetField(known.Id) is null)
+                {
+                    shaped.SetValues(known.Id, [""]);
+                }
+            }
+        }
+
+        return shaped;
+    }
+}

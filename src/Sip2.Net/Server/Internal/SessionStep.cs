@@ -1,0 +1,20 @@
+using Sip2.Net.Messages;
+using Sip2.Net.Protocol;
+
+namespace Sip2.Net.Server.Internal;
+
+/// <summary>What the connection does next for one frame: nothing (a blank line), write bytes (then close, when
+/// <see cref="Close"/> says why), run a login, or run a back-end request; the last two hand their outcome back to the session.</summary>
+internal readonly record struct SessionStep(StepKind Kind, byte[]? Output = null, Pending? Pending = null, string? Close = null);
+
+/// <summary>The kinds of <see cref="SessionStep"/>.</summary>
+internal enum StepKind
+{
+    None = 0,
+    Write,
+    Login,
+    Backend,
+}
+
+/// <summary>A request the session handed out, with what its answer needs: the trailer, and the frame of a state-changing request.</summary>
+internal sealed record Pending(Sip2Message Request, Sip2Trailer Trailer, byte[]? Frame);
