@@ -21,19 +21,19 @@ namespace Sip2.Net.Access;
 /// of the address and its password is verified in constant time. Failures are counted per connection, per
 /// address and per login id (see <see cref="Sip2AccessPolicyOptions"/>).
 /// </summary>
-public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
+public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy, IDisposable
 {
     private readonly ISip2ClientRegistry registry;
     private readonly ISip2LibraryDirectory directory;
     private readonly Sip2VendorProfileCatalog vendors;
     private readonly Sip2AccessPolicyOptions options;
+    private readonly TimeProvider time;
     private readonly FailureThrottle<IPAddress> addresses;
-    private readonly FailureThrottle<string> loginIds;
+    private readonly FailureThrottle<(IPAddress Address, Guid Registration)> loginIds;
+    private readonly WarmCredentials warm = new();
+    private readonly PasswordCheckPool checks;
     private readonly ILogger logger;
-
-    // Hashes of no password, one per cost, verified when a login id matches nothing: an unknown login id then
-    // costs as much as a wrong password, so timing does not tell which login ids exist.
-    private readonly ConcurrentDictionary<int, Sip2PasswordHash> decoys = new();
+    private long typicalCheckTicks = TimeSpan.FromMilliseconds(50).Ticks; // what a full check takes here, lately
 
     /// <summary>Creates the policy.</summary>
     /// <param name="registry">The registrations.</param>
@@ -57,10 +57,12 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
         this.options = options ?? new Sip2AccessPolicyOptions();
         this.options.Validate();
         this.logger = logger ?? (ILogger)NullLogger.Instance;
-        var time = timeProvider ?? TimeProvider.System;
+        time = timeProvider ?? TimeProvider.System;
         var o = this.options;
-        addresses = new FailureThrottle<IPAddress>(time, o.MaxFailedLoginsPerAddress, o.AddressFailureWindow, o.AddressLockout, o.MaxLockout);
-        loginIds = new FailureThrottle<string>(time, o.MaxFailedLoginsPerLoginId, o.LoginIdFailureWindow, o.LoginIdLockout, o.MaxLockout, StringComparer.OrdinalIgnoreCase);
+        addresses = new(time, o.MaxFailedLoginsPerAddress, o.AddressFailureWindow, o.AddressLockout, o.MaxLockout, o.LockedOutCheckInterval);
+        loginIds = new(time, o.MaxFailedLoginsPerLoginId, o.LoginIdFailureWindow, o.LoginIdLockout, o.MaxLockout, o.LockedOutCheckInterval);
+        checks = new PasswordCheckPool(o.MaxConcurrentPasswordChecks, o.MaxQueuedPasswordChecks);
+        registry.RegistrationChanged += OnRegistrationChanged;
     }
 
     /// <inheritdoc/>
@@ -109,71 +111,114 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
             return await AcceptAsync(session, active[0], cancellationToken).ConfigureAwait(false);
         }
 
-        // Locked out by address or by login id: refused without looking at the password, which is what makes
-        // the lockout slow a guesser down. The login id is tracked whether or not it exists, so the answers do
-        // not tell which ones do.
-        var named = string.IsNullOrEmpty(loginId) ? null : loginId;
-        if (LockedOut(address, named, out var retryAfter))
+        // Rule 2 makes the match unique.
+        var match = string.IsNullOrEmpty(loginId) ? null : active.FirstOrDefault(r => string.Equals(r.LoginId, loginId, StringComparison.OrdinalIgnoreCase));
+        if (match?.PasswordHash is not { } hash)
+        {
+            return await UnknownLoginIdAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+
+        // One check, reserved first so that simultaneous attempts cannot exceed the limit, and for a locked-out login
+        // id only one per LockedOutCheckInterval: its kiosk is slowed down, a guesser there gets two guesses a minute.
+        var key = (address, match.Id);
+        var (allowed, retryAfter) = await loginIds.BeginAsync(key, cancellationToken).ConfigureAwait(false);
+        if (!allowed)
         {
             Log.LoginThrottled(logger, address, retryAfter);
-            return session.RecordFailedLogin() >= options.MaxFailedLoginsPerConnection
-                ? TooManyFailures(session)
-                : Sip2LoginResult.Throttled(retryAfter);
+            return Failed(session, Sip2LoginResult.Throttled(retryAfter));
         }
 
-        // Rule 2 makes the match unique. The password is checked whether or not a registration matched.
-        var match = named is null ? null : active.FirstOrDefault(r => string.Equals(r.LoginId, named, StringComparison.OrdinalIgnoreCase));
-        bool verified;
-        if (match?.PasswordHash is { } hash)
+        // A password this process already checked for this stored hash is decided in microseconds, right or wrong;
+        // anything else is checked in full on the pool.
+        var verified = warm.Check(match, password);
+        if (verified is null)
         {
-            verified = hash.Verify(password);
-        }
-        else
-        {
-            var cost = active.Select(r => r.PasswordHash?.Iterations).FirstOrDefault(i => i is not null) ?? Sip2PasswordHash.DefaultIterations;
-            _ = Decoy(cost).Verify(password);
-            verified = false;
+            var started = time.GetTimestamp();
+            verified = await checks.VerifyAsync(hash, password).ConfigureAwait(false);
+            if (verified is null)
+            {
+                loginIds.Cancel(key); // not the client's failure: the server was too busy to check
+                Log.PasswordChecksFull(logger, address);
+                return Failed(session, Sip2LoginResult.Throttled(TimeSpan.FromSeconds(1)));
+            }
+
+            Interlocked.Exchange(ref typicalCheckTicks, (Interlocked.Read(ref typicalCheckTicks) * 7 / 8) + (time.GetElapsedTime(started).Ticks / 8));
+            if (verified.Value)
+            {
+                warm.Remember(match, password!);
+            }
         }
 
-        if (verified)
+        if (loginIds.End(key, verified.Value) is { } lockedUntil)
         {
-            loginIds.Reset(named!);
-            return await AcceptAsync(session, match!, cancellationToken).ConfigureAwait(false);
+            Log.LoginIdLockedOut(logger, match.Id, lockedUntil);
         }
 
+        return verified.Value
+            ? await AcceptAsync(session, match, cancellationToken).ConfigureAwait(false)
+            : Failed(session, Sip2LoginResult.Refused());
+    }
+
+    /// <summary>Stops the password-check threads.</summary>
+    public void Dispose()
+    {
+        registry.RegistrationChanged -= OnRegistrationChanged;
+        checks.Dispose();
+        warm.Dispose();
+    }
+
+    // A login id no registration of the address has (or one without a password): never hashed, so guessing login ids
+    // costs the server nothing; answered after about the time a full check takes, so the answer's timing does not tell
+    // which login ids exist. Counted against the address alone.
+    private async ValueTask<Sip2LoginResult> UnknownLoginIdAsync(Sip2AccessSession session, CancellationToken cancellationToken)
+    {
+        if (addresses.IsLockedOut(session.RemoteAddress, out var retryAfter))
+        {
+            Log.LoginThrottled(logger, session.RemoteAddress, retryAfter);
+            return Failed(session, Sip2LoginResult.Throttled(retryAfter));
+        }
+
+        if (addresses.RecordFailure(session.RemoteAddress) is { } lockedUntil)
+        {
+            Log.AddressLockedOut(logger, session.RemoteAddress, lockedUntil);
+        }
+
+        var delay = options.UnknownLoginIdDelay ?? TimeSpan.FromTicks(Interlocked.Read(ref typicalCheckTicks));
+        if (delay > TimeSpan.Zero)
+        {
+            await Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+
+        return Failed(session, Sip2LoginResult.Refused());
+    }
+
+    private Sip2LoginResult Failed(Sip2AccessSession session, Sip2LoginResult result)
+    {
         var failures = session.RecordFailedLogin();
-        if (addresses.RecordFailure(address) is { } lockedUntil)
-        {
-            Log.AddressLockedOut(logger, address, lockedUntil);
-        }
-
-        if (named is not null && loginIds.RecordFailure(named) is { } loginIdLockedUntil)
-        {
-            if (match is not null)
-            {
-                Log.LoginIdLockedOut(logger, match.Id, loginIdLockedUntil);
-            }
-            else
-            {
-                Log.UnknownLoginIdLockedOut(logger, address, loginIdLockedUntil);
-            }
-        }
-
         if (failures >= options.MaxFailedLoginsPerConnection)
         {
             return TooManyFailures(session);
         }
 
-        Log.LoginRefused(logger, address, failures);
-        return Sip2LoginResult.Refused();
+        Log.LoginRefused(logger, session.RemoteAddress, failures);
+        return result;
     }
 
-    private bool LockedOut(IPAddress address, string? loginId, out TimeSpan retryAfter)
+    private void OnRegistrationChanged(object? sender, Sip2RegistrationChangedEventArgs change)
     {
-        _ = addresses.IsLockedOut(address, out var byAddress);
-        var byLoginId = loginId is not null && loginIds.IsLockedOut(loginId, out var loginIdLeft) ? loginIdLeft : TimeSpan.Zero;
-        retryAfter = byAddress > byLoginId ? byAddress : byLoginId;
-        return retryAfter > TimeSpan.Zero; // a lockout is exactly a positive time left
+        if (change.Kind is Sip2RegistrationChangeKind.Deactivated or Sip2RegistrationChangeKind.Deleted or Sip2RegistrationChangeKind.LoginChanged or Sip2RegistrationChangeKind.PasswordSet)
+        {
+            warm.Forget(change.Registration.Id);
+        }
+    }
+
+    private Task Delay(TimeSpan delay, CancellationToken cancellationToken)
+    {
+#if NET8_0_OR_GREATER
+        return Task.Delay(delay, time, cancellationToken);
+#else
+        return time.Delay(delay, cancellationToken);
+#endif
     }
 
     private Sip2LoginResult TooManyFailures(Sip2AccessSession session)
@@ -201,9 +246,6 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy
         var all = await registry.ListByAddressAsync(address, cancellationToken).ConfigureAwait(false);
         return all.Where(r => r.Activated).ToArray();
     }
-
-    private Sip2PasswordHash Decoy(int iterations) =>
-        decoys.GetOrAdd(iterations, i => Sip2PasswordHash.Create(Guid.NewGuid().ToString("N"), Math.Max(Sip2PasswordHash.MinimumIterations, i)));
 
     private async ValueTask<Sip2SessionBinding?> CreateBindingAsync(Sip2ClientRegistration registration, CancellationToken cancellationToken)
     {

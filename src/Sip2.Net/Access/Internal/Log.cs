@@ -20,7 +20,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "A RegistrationChanged handler failed for {Kind} of registration {RegistrationId}")]
     public static partial void RegistrationChangedHandlerFailed(ILogger logger, Exception exception, Sip2RegistrationChangeKind kind, Guid registrationId);
 
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Connection from {Address} refused: no activated client registration")]
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Debug, Message = "Connection from {Address} refused: no activated client registration")]
     public static partial void AdmissionRefused(ILogger logger, IPAddress address);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Connection from {Address} bound to registration {RegistrationId}")]
@@ -51,9 +51,9 @@ internal static partial class Log
     public static partial void AddressLockedOut(ILogger logger, IPAddress address, DateTimeOffset until);
 
     // The login id itself is not logged: a kiosk operator may have typed a password into it.
-    [LoggerMessage(EventId = 2115, Level = LogLevel.Warning, Message = "The login id of registration {RegistrationId} locked out until {Until} after repeated failed logins")]
+    [LoggerMessage(EventId = 2115, Level = LogLevel.Warning, Message = "The login id of registration {RegistrationId} locked out at its address until {Until} after repeated wrong passwords")]
     public static partial void LoginIdLockedOut(ILogger logger, Guid registrationId, DateTimeOffset until);
 
-    [LoggerMessage(EventId = 2116, Level = LogLevel.Warning, Message = "A login id that matches no registration of {Address} locked out until {Until} after repeated failed logins")]
-    public static partial void UnknownLoginIdLockedOut(ILogger logger, IPAddress address, DateTimeOffset until);
+    [LoggerMessage(EventId = 2116, Level = LogLevel.Warning, Message = "Login from {Address} refused unchecked: the password checks waiting are at their maximum")]
+    public static partial void PasswordChecksFull(ILogger logger, IPAddress address);
 }
