@@ -33,31 +33,68 @@ public static class BenchControl
             {
                 break;
             }
+            catch (SocketException)
+            {
+                // Out of descriptors, as the stress battery can leave the server: the control port waits and goes
+                // on, so that it is never what ends the process being measured.
+                await PauseAsync(stop);
+                continue;
+            }
 
             using (client)
             {
-                using var reader = new StreamReader(client.GetStream(), Encoding.ASCII, leaveOpen: true);
-                var memory = await reader.ReadLineAsync(stop) != "counters";
-                // Collections so far, before this query's own forced ones (and after them, below), so that the
-                // load tool can tell how many the load caused.
-                var collections = GC.CollectionCount(0);
-                var cpu = ProcessorMicroseconds();
-                long workingSet = 0, managed = 0;
-                if (memory)
+                try
                 {
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
-                    GC.Collect();
-                    managed = GC.GetTotalMemory(forceFullCollection: true);
-                    using var process = Process.GetCurrentProcess();
-                    process.Refresh();
-                    workingSet = process.WorkingSet64;
+                    await AnswerAsync(client, connections, stop);
                 }
-
-                var line = $"connections={connections()} workingSet={workingSet} managed={managed} allocated={GC.GetTotalAllocatedBytes(precise: true)} gcs={collections} gcsForced={GC.CollectionCount(0)} cpu={cpu} cpuForced={ProcessorMicroseconds()}\n";
-                await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(line), stop);
+                catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException)
+                {
+                }
             }
         }
+    }
+
+    private static async Task PauseAsync(CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(100, stop);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task AnswerAsync(TcpClient client, Func<int> connections, CancellationToken stop)
+    {
+        using var reader = new StreamReader(client.GetStream(), Encoding.ASCII, leaveOpen: true);
+        using var asking = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        asking.CancelAfter(TimeSpan.FromSeconds(2)); // a client that connects and says nothing holds no one up
+        var query = await reader.ReadLineAsync(asking.Token);
+        if (query is null)
+        {
+            return; // the client gave up: no collection forced for nobody
+        }
+
+        var memory = query != "counters";
+        // Collections so far, before this query's own forced ones (and after them, below), so that the
+        // load tool can tell how many the load caused.
+        var collections = GC.CollectionCount(0);
+        var cpu = ProcessorMicroseconds();
+        long workingSet = 0, managed = 0;
+        if (memory)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            managed = GC.GetTotalMemory(forceFullCollection: true);
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            workingSet = process.WorkingSet64;
+        }
+
+        var line = $"connections={connections()} workingSet={workingSet} managed={managed} allocated={GC.GetTotalAllocatedBytes(precise: true)} gcs={collections} gcsForced={GC.CollectionCount(0)} cpu={cpu} cpuForced={ProcessorMicroseconds()}\n";
+        await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(line), stop);
     }
 
     /// <summary>User and kernel CPU time of this process so far, in microseconds.</summary>

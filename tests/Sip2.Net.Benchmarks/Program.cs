@@ -53,7 +53,7 @@ List<string> Options(string name) => rest.Select((arg, i) => (arg, i)).Where(a =
 int Int(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 double Double(string name, double fallback) => double.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 bool Flag(string name) => rest.Contains(name);
-string? Path(string name) => rest.Contains(name) ? Option(name, "") : null;
+string? FilePath(string name) => rest.Contains(name) ? Option(name, "") : null;
 
 // The bench server's registrations, as every tool that logs in must know them: the same options as the server's.
 var credentials = new BenchCredentials(Int("--logins", BenchLogins.DefaultCount), Flag("--distinct-passwords"));
@@ -76,7 +76,7 @@ switch (mode)
         {
             Logins = credentials.Count, DistinctPasswords = credentials.DistinctPasswords,
             HashIterations = Int("--hash-iterations", Sip2PasswordHash.DefaultIterations), ExtraAddresses = Int("--extra-addresses", 0),
-            TlsPort = Int("--tls-port", 0), TlsPfxPath = Path("--tls-pfx"), IdleTimeoutSeconds = Double("--idle-timeout", 0),
+            TlsPort = Int("--tls-port", 0), TlsPfxPath = FilePath("--tls-pfx"), IdleTimeoutSeconds = Double("--idle-timeout", 0),
             MaxConnections = Int("--max-connections", 20_000), MaxConnectionsPerAddress = Int("--max-connections-per-address", 20_000),
         };
         return await BenchServers.RunSip2Async(Int("--port", 6001), Int("--control-port", 0), Option("--host-mode", "standalone"), settings, stop.Token);
@@ -84,7 +84,7 @@ switch (mode)
         return await BenchServers.RunBaselineAsync(Int("--port", 6002), Int("--control-port", 0), Option("--host-mode", "standalone"), Int("--allocate", 0), stop.Token);
     case "load":
         var targets = Options("--target").Select(LoadTarget.Parse).ToList();
-        var outPath = Path("--out");
+        var outPath = FilePath("--out");
         return targets.Count > 0
             ? await LoadTool.RunAsync(targets, Int("--connections", 1), Int("--cycles", 10), Double("--warmup", 2), Double("--settle", 0.5), Double("--slice", 1), credentials, outPath)
             : await LoadTool.RunAsync([new LoadTarget(Option("--label", "sip2"), Int("--port", 6001), Int("--control-port", 0))], Int("--connections", 1), cycles: 1,
@@ -95,7 +95,7 @@ switch (mode)
             Port = Int("--port", 6001), ControlPort = Int("--control-port", 0), Label = Option("--label", "sip2"), Clients = Int("--clients", 8),
             WarmupSeconds = Double("--warmup", 2), DurationSeconds = Double("--duration", 10), Requests = Int("--requests", 1), Mix = Option("--mix", "status"),
             Credential = Option("--credential", "one"), LoginOffset = Int("--login-offset", 0), TimeoutSeconds = Double("--timeout", 30),
-            Credentials = credentials, OutPath = Path("--out"),
+            Credentials = credentials, OutPath = FilePath("--out"),
         });
     case "storm":
         return await StormTool.RunAsync(new StormOptions
@@ -104,7 +104,19 @@ switch (mode)
             KioskOffset = Int("--kiosk-offset", 0), IntervalMs = Double("--interval-ms", 100), Mix = Option("--mix", "session"), Storm = Int("--storm", 1_000),
             StormOffset = rest.Contains("--storm-offset") ? Int("--storm-offset", 0) : null, BeforeSeconds = Double("--before", 3),
             AfterSeconds = Double("--after", 3), TimeoutSeconds = Double("--timeout", 300), HashIterations = Int("--hash-iterations", Sip2PasswordHash.DefaultIterations),
-            Credentials = credentials, OutPath = Path("--out"),
+            Credentials = credentials, OutPath = FilePath("--out"),
+        });
+    case "stress":
+        return await StressTool.RunAsync(new StressOptions
+        {
+            Attacks = rest.Contains("--attacks") ? Option("--attacks", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : StressAttacks.Names,
+            DurationSeconds = Double("--duration", 20), WarmupSeconds = Double("--warmup", 3), CooldownSeconds = Double("--cooldown", 5),
+            LimitNofile = Int("--limit-nofile", 0), Port = Int("--port", 16011), Kiosks = Int("--kiosks", 4), KioskTls = Flag("--kiosk-tls"),
+            KioskPauseMs = Int("--kiosk-pause-ms", 100), KioskTimeoutSeconds = Double("--kiosk-timeout", 5),
+            Connections = rest.Contains("--connections") ? Int("--connections", 0) : null, Loops = rest.Contains("--loops") ? Int("--loops", 0) : null,
+            MaxConnections = Int("--max-connections", 300), MaxConnectionsPerAddress = Int("--max-connections-per-address", 50),
+            IdleTimeoutSeconds = Double("--idle-timeout", 10), HashIterations = Int("--hash-iterations", Sip2PasswordHash.DefaultIterations),
+            OutPath = FilePath("--out"), LogDirectory = FilePath("--log-dir"),
         });
     case "idle":
         return await IdleTool.RunAsync(Int("--port", 6001), Int("--control-port", 6101), Int("--connections", 10_000), Double("--settle", 3), credentials);
