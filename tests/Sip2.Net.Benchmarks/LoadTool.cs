@@ -94,7 +94,8 @@ public static class LoadTool
         {
             var login = Stopwatch.StartNew();
             driven.Add((target, await ConnectAsync(target, connections, frames, credentials)));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target.Label} c={connections}: connected and logged in as {credentials.LoginId(0)} to {credentials.LoginId(connections - 1)} in {login.Elapsed.TotalSeconds:F1} s"));
+            var loggedIn = target.IsLineAnswerer ? "sent the same login lines (line answerer: answers not checked)" : "logged in";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target.Label} c={connections}: connected and {loggedIn} as {credentials.LoginId(0)} to {credentials.LoginId(connections - 1)} in {login.Elapsed.TotalSeconds:F1} s"));
         }
 
         var errors = 0L;

@@ -79,7 +79,14 @@ switch (mode)
             TlsPort = Int("--tls-port", 0), TlsPfxPath = FilePath("--tls-pfx"), IdleTimeoutSeconds = Double("--idle-timeout", 0),
             MaxConnections = Int("--max-connections", 20_000), MaxConnectionsPerAddress = Int("--max-connections-per-address", 20_000),
         };
-        return await BenchServers.RunSip2Async(Int("--port", 6001), Int("--control-port", 0), Option("--host-mode", "standalone"), settings, stop.Token);
+        try
+        {
+            return await BenchServers.RunSip2Async(Int("--port", 6001), Int("--control-port", 0), Option("--host-mode", "standalone"), settings, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return 0; // stopped while it was still registering its kiosks
+        }
     case "baseline":
         return await BenchServers.RunBaselineAsync(Int("--port", 6002), Int("--control-port", 0), Option("--host-mode", "standalone"), Int("--allocate", 0), stop.Token);
     case "load":
