@@ -10,9 +10,9 @@ namespace Sip2.Net.Benchmarks;
 /// <summary>
 /// The server's per-message cost without the network: one connection (or <see cref="Connections"/>, taking turns) over
 /// in-memory pipes whose continuations run inline, so a request, its answer and the client's read of it happen on one
-/// thread in one call. Each connection logs in first, outside what is measured. The load mix is the load tool's (<see cref="LoadTool.BuildFrames"/>, every checkout and checkin
-/// a new transaction), the back end the load server's, and the baseline the load baseline's line answerer over the
-/// same pipes. What is left between them is the SIP2 work per message: what the load figures show as the gap at high
+/// thread in one call. Each connection logs in first, outside what is measured. The load mix is the load tool's
+/// (<see cref="LoadTool.BuildFrames"/>, every checkout and checkin a new transaction), the back end the load
+/// server's, and the baseline the load baseline's line answerer over the same pipes. What is left between them is the SIP2 work per message: what the load figures show as the gap at high
 /// connection counts, where the servers are CPU-bound, here without the kernel's share and its noise.
 /// </summary>
 [Config(typeof(CodecConfig))]

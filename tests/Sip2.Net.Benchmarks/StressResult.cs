@@ -34,7 +34,7 @@ internal sealed record StressResult(
         "| attack | attack connections: opened / connect failed / closed by server (held p50) / open at end | completed / refused | server sockets, max (before) | connections served, max | server CPU s (kiosks alone) | RSS max MiB (before) | kiosks during: served, RTT p50 / p99 ms | kiosks after: served | server alive |\n" +
         "|---|---|---|---:|---:|---:|---:|---|---:|---|";
 
-    private bool AliveAfterAttack => AtEnd.Readable;
+    private bool AliveAfterAttack => AtEnd.Alive;
 
     public string Describe()
     {

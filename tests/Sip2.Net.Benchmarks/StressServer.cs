@@ -19,10 +19,10 @@ internal sealed class StressServer : IAsyncDisposable
     private const double TicksPerSecond = 100;
 
     private readonly Process process;
-    private readonly StreamWriter log;
+    private readonly ServerLog log;
     private readonly int controlPort;
 
-    private StressServer(Process process, StreamWriter log, int controlPort)
+    private StressServer(Process process, ServerLog log, int controlPort)
     {
         this.process = process;
         this.log = log;
@@ -58,10 +58,10 @@ internal sealed class StressServer : IAsyncDisposable
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
 
-        var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        var log = new ServerLog(logPath);
         var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
-        process.OutputDataReceived += (_, line) => Write(log, line.Data);
-        process.ErrorDataReceived += (_, line) => Write(log, line.Data);
+        process.OutputDataReceived += (_, line) => log.Write(line.Data);
+        process.ErrorDataReceived += (_, line) => log.Write(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var started = new StressServer(process, log, options.ControlPort);
@@ -86,17 +86,6 @@ internal sealed class StressServer : IAsyncDisposable
     }
 
     private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is not null)
-        {
-            lock (log)
-            {
-                log.WriteLine(line);
-            }
-        }
-    }
 
     /// <summary>
     /// The connections the server is serving (its control port: connections the handler runs, not sockets still in a
@@ -137,13 +126,33 @@ internal sealed class StressServer : IAsyncDisposable
             var cpu = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
             var rss = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
             var rssKiB = long.Parse(rss["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-            var sockets = Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd").Count(fd => new FileInfo(fd).LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true);
-            return new StressSample(at, true, connections, sockets, rssKiB / 1024.0, cpu);
+            return new StressSample(at, !process.HasExited, connections, CountSockets(pid), rssKiB / 1024.0, cpu);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
         {
-            return new StressSample(at, false, connections, 0, 0, double.NaN); // it has exited, or is exiting
+            return new StressSample(at, !process.HasExited, connections, 0, double.NaN, double.NaN); // it has exited, or is exiting
         }
+    }
+
+    // The sockets among the process's descriptors; one that closes while they are counted is not counted.
+    private static int CountSockets(int pid)
+    {
+        var sockets = 0;
+        foreach (var descriptor in Directory.EnumerateFileSystemEntries($"/proc/{pid}/fd"))
+        {
+            try
+            {
+                if (new FileInfo(descriptor).LinkTarget?.StartsWith("socket:", StringComparison.Ordinal) == true)
+                {
+                    sockets++;
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        return sockets;
     }
 
     /// <summary>The last lines of the server's output, for a report of its death.</summary>
@@ -172,9 +181,33 @@ internal sealed class StressServer : IAsyncDisposable
         }
 
         process.Dispose();
-        lock (log)
+        log.Dispose();
+    }
+
+    // The server's output, line by line, until it is closed (a line the runtime delivers after that is dropped).
+    private sealed class ServerLog(string path) : IDisposable
+    {
+        private readonly StreamWriter writer = new(path, append: false) { AutoFlush = true };
+        private bool closed;
+
+        public void Write(string? line)
         {
-            log.Dispose();
+            lock (writer)
+            {
+                if (line is not null && !closed)
+                {
+                    writer.WriteLine(line);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (writer)
+            {
+                closed = true;
+                writer.Dispose();
+            }
         }
     }
 }

@@ -114,11 +114,11 @@ public static class StressTool
             UnansweredControl: during.Count(s => s.Connections < 0),
             Samples: during.Count,
             // A server that died in the attack: its CPU up to its last readable sample.
-            CpuSeconds: (during.LastOrDefault(s => s.Readable) ?? atStart).CpuSeconds - atStart.CpuSeconds,
+            CpuSeconds: (during.LastOrDefault(s => !double.IsNaN(s.CpuSeconds)) ?? atStart).CpuSeconds - atStart.CpuSeconds,
             // The kiosks' own load on the server, for comparison: its CPU per second of the warm-up.
             KioskCpuPerSecond: (atStart.CpuSeconds - atWarmup.CpuSeconds) / Stopwatch.GetElapsedTime(atWarmup.At, atStart.At).TotalSeconds,
             AttackSeconds: Stopwatch.GetElapsedTime(attackStart, attackEnd).TotalSeconds,
-            MaxRssMiB: during.Max(s => s.RssMiB),
+            MaxRssMiB: during.Where(s => !double.IsNaN(s.RssMiB)).Select(s => s.RssMiB).DefaultIfEmpty(double.NaN).Max(),
             AtEnd: atEnd,
             AfterCooldown: afterCooldown,
             KioskBefore: kiosks.Figures(warmupStart, attackStart),

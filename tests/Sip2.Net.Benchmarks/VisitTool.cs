@@ -141,6 +141,7 @@ public static class VisitTool
                     if (!lineAnswerer && !KioskWire.IsLoginAccepted(answer))
                     {
                         Interlocked.Increment(ref Failures.LoginRefused);
+                        await Task.Delay(10); // a server that refuses is not to be spun against
                         continue;
                     }
 
