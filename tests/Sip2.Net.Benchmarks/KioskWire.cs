@@ -25,6 +25,17 @@ internal static class KioskWire
     public static byte[] LoginFrame(string loginId, string password) =>
         Sip2MessageWriter.ToBytes(new LoginRequest { UidAlgorithm = '0', PwdAlgorithm = '0', LoginUserId = loginId, LoginPassword = password }, Sip2CodecOptions.Default, Sip2Trailer.WithChecksum(0));
 
+    /// <summary>
+    /// Whether <paramref name="answer"/> is the response to the request <paramref name="frame"/>: its command code is
+    /// the request's plus one (63 → 64, 11 → 12, 09 → 10), or 98 for a 99; not a 96 or another message.
+    /// </summary>
+    public static bool Answers(byte[] frame, string answer)
+    {
+        var request = ((frame[0] - '0') * 10) + (frame[1] - '0');
+        var expected = (request == 99 ? 98 : request + 1).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+        return answer.StartsWith(expected, StringComparison.Ordinal);
+    }
+
     /// <summary>Whether a 94 accepts the login.</summary>
     public static bool IsLoginAccepted(string answer) => answer.StartsWith("941", StringComparison.Ordinal);
 

@@ -17,6 +17,7 @@ internal sealed class StormKiosks
     private readonly NetworkStream[] streams;
     private readonly List<(long Due, long Latency, long Rtt)>[] samples;
     private int failures;
+    private int wrongAnswers;
 
     private StormKiosks(Socket[] sockets)
     {
@@ -25,8 +26,11 @@ internal sealed class StormKiosks
         samples = sockets.Select(_ => new List<(long, long, long)>(4096)).ToList().ToArray();
     }
 
-    /// <summary>Requests that failed or were never answered (a kiosk whose connection fails stops there).</summary>
+    /// <summary>Kiosks whose connection failed (a kiosk stops there).</summary>
     public int Failures => Volatile.Read(ref failures);
+
+    /// <summary>Requests answered with something other than their response (a 96, say): still timed, and counted here.</summary>
+    public int WrongAnswers => Volatile.Read(ref wrongAnswers);
 
     /// <summary>Connects and logs in the kiosks, 32 at a time; throws when one is refused.</summary>
     public static async Task<StormKiosks> ConnectAsync(IPEndPoint endpoint, StormOptions options)
@@ -93,7 +97,11 @@ internal sealed class StormKiosks
                 next = (next + 1) % frames.Length;
                 LoadTool.MakeUnique(frame, ++serial);
                 var sent = Stopwatch.GetTimestamp();
-                await KioskWire.ExchangeAsync(streams[kiosk], frame, buffer, stop);
+                if (!KioskWire.Answers(frame, await KioskWire.ExchangeAsync(streams[kiosk], frame, buffer, stop)))
+                {
+                    Interlocked.Increment(ref wrongAnswers);
+                }
+
                 var answered = Stopwatch.GetTimestamp();
                 var heldBack = previousAnswer > due;
                 samples[kiosk].Add((due, answered - (heldBack ? due : sent), answered - sent));

@@ -82,7 +82,7 @@ public static class StormTool
             columns.Add(Percentiles.Columns(latency, 0.5, 0.99, 0.999));
         }
 
-        Console.WriteLine($"  in-session failures: {kiosks.Failures}");
+        Console.WriteLine($"  in-session kiosks whose connection failed: {kiosks.Failures}; requests answered wrongly: {kiosks.WrongAnswers}");
         columns.Add(Percentiles.Columns(logins, 0.5, 0.99));
         columns.Add(double.IsNaN(serverCpu) ? "-" : serverCpu.ToString("F1", CultureInfo.InvariantCulture));
         columns.Add(hashMs.ToString("F1", CultureInfo.InvariantCulture));
@@ -91,7 +91,7 @@ public static class StormTool
             await File.AppendAllTextAsync(options.OutPath, string.Join('\t', columns) + "\n");
         }
 
-        return storm.Failed + storm.Refused + kiosks.Failures == 0 ? 0 : 4;
+        return storm.Failed + storm.Refused + kiosks.Failures + kiosks.WrongAnswers == 0 ? 0 : 4;
     }
 
     // What one hash costs on a core of this machine now, in CPU time (this process's, while nothing else of it runs)

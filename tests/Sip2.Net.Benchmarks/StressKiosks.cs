@@ -9,7 +9,8 @@ namespace Sip2.Net.Benchmarks;
 /// <summary>
 /// The legitimate kiosks of the stress battery: K kiosks on 127.0.0.1, kiosk k as registration k, each visiting in a
 /// loop (connect, Login 93, one SC Status 99, close, then a pause) through the whole run of an attack. A visit
-/// succeeds when its login is accepted and its 99 answered within the visit's timeout; its RTT is the 99's round trip.
+/// succeeds when its login is accepted and its 99 answered with a 98 within the visit's timeout; its RTT is the 99's
+/// round trip.
 /// </summary>
 internal sealed class StressKiosks(StressOptions options, string thumbprint)
 {
@@ -53,9 +54,9 @@ internal sealed class StressKiosks(StressOptions options, string thumbprint)
                     else
                     {
                         var sent = Stopwatch.GetTimestamp();
-                        await KioskWire.ExchangeAsync(stream, status, buffer, timeout.Token);
+                        var served = KioskWire.Answers(status, await KioskWire.ExchangeAsync(stream, status, buffer, timeout.Token));
                         rtt = Stopwatch.GetTimestamp() - sent;
-                        outcome = StressVisitOutcome.Ok;
+                        outcome = served ? StressVisitOutcome.Ok : StressVisitOutcome.WrongAnswer;
                     }
                 }
             }
@@ -102,6 +103,7 @@ internal sealed class StressKiosks(StressOptions options, string thumbprint)
         StressVisitOutcome.Closed => "closed by the server",
         StressVisitOutcome.LoginRefused => "login refused",
         StressVisitOutcome.TimedOut => "timed out",
+        StressVisitOutcome.WrongAnswer => "99 not answered with a 98",
         _ => "ok",
     };
 

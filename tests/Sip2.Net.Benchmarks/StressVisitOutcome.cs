@@ -20,4 +20,7 @@ internal enum StressVisitOutcome
 
     /// <summary>The visit took longer than the kiosk's timeout.</summary>
     TimedOut,
+
+    /// <summary>The 99 was answered, but not with a 98.</summary>
+    WrongAnswer,
 }

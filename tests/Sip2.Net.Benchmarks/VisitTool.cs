@@ -59,7 +59,7 @@ public static class VisitTool
         Console.WriteLine($"  visit {Percentiles.Describe(visits, qs)}");
         Console.WriteLine($"  login {Percentiles.Describe(logins, qs)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  failed {failures.Total} (connect {failures.Connect}, login refused {failures.LoginRefused}, closed {failures.Closed}, timeout {failures.Timeout}); server {(double.IsNaN(serverCpu) ? "-" : serverCpu.ToString("F0", CultureInfo.InvariantCulture))} µs CPU/visit; load tool {clientCpu / (double)perVisit:F0} µs CPU/visit"));
+            $"  failed {failures.Total} (connect {failures.Connect}, login refused {failures.LoginRefused}, closed {failures.Closed}, timeout {failures.Timeout}, wrong answer {failures.WrongAnswer}); server {(double.IsNaN(serverCpu) ? "-" : serverCpu.ToString("F0", CultureInfo.InvariantCulture))} µs CPU/visit; load tool {clientCpu / (double)perVisit:F0} µs CPU/visit"));
         if (options.OutPath is not null)
         {
             var row = string.Join('\t', options.Label, options.Clients.ToString(CultureInfo.InvariantCulture), options.Requests.ToString(CultureInfo.InvariantCulture),
@@ -84,8 +84,9 @@ public static class VisitTool
         public long LoginRefused;
         public long Closed;
         public long Timeout;
+        public long WrongAnswer;
 
-        public long Total => Connect + LoginRefused + Closed + Timeout;
+        public long Total => Connect + LoginRefused + Closed + Timeout + WrongAnswer;
     }
 
     // The state the clients share: the rotation's counter, the samples and the failures.
@@ -145,14 +146,19 @@ public static class VisitTool
                         continue;
                     }
 
-                    for (var r = 0; r < options.Requests; r++)
+                    var answered = true;
+                    for (var r = 0; r < options.Requests && answered; r++)
                     {
                         var frame = frames[r % frames.Length];
                         LoadTool.MakeUnique(frame, ++serial);
-                        await KioskWire.ExchangeAsync(stream, frame, buffer, timeout.Token);
+                        answered = lineAnswerer || KioskWire.Answers(frame, await KioskWire.ExchangeAsync(stream, frame, buffer, timeout.Token));
                     }
 
-                    if (measured)
+                    if (!answered)
+                    {
+                        Interlocked.Increment(ref Failures.WrongAnswer);
+                    }
+                    else if (measured)
                     {
                         Samples[client].Add((Stopwatch.GetTimestamp() - started, login));
                     }
