@@ -51,7 +51,11 @@ internal sealed record StressResult(
         }
 
         lines.Add(F($"  server: sockets {Before.Sockets} before, at most {MaxSockets} during, {AtEnd.Sockets} at the end, {AfterCooldown.Sockets} after the cool-down; connections served at most {Served(MaxConnections)} (control port unanswered in {UnansweredControl} of {Samples} samples); CPU {CpuSeconds:F1} s in the attack's {AttackSeconds:F1} s (the kiosks alone: {KioskCpuPerSecond * AttackSeconds:F1} s for as long, from the warm-up); RSS {Before.RssMiB:F0} MiB before, at most {MaxRssMiB:F0} MiB"));
-        lines.Add(F($"  server alive: {(AliveAfterAttack ? "yes" : "no")} at the attack's end, {(AliveAtEnd ? "yes" : $"no (exit code {ExitCode}): {Died}")} after the cool-down"));
+        lines.Add(F($"  server alive: {(AliveAfterAttack ? "yes" : "no")} at the attack's end, {(AliveAtEnd ? "yes" : "no")} after the cool-down"));
+        if (!AliveAtEnd)
+        {
+            lines.Add(F($"  server exit code {ExitCode}; its last output: {Died}"));
+        }
         lines.Add($"  kiosks before: {KioskBefore.Describe()}");
         lines.Add($"  kiosks during: {KioskDuring.Describe()}");
         lines.Add($"  kiosks after:  {KioskAfter.Describe()}");
