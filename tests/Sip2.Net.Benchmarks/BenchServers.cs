@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
@@ -25,95 +26,89 @@ namespace Sip2.Net.Benchmarks;
 public static class BenchServers
 {
     /// <summary>
-    /// The SIP2 server: one login-free registration for 127.0.0.1, a back end that answers at once, logging off.
-    /// <paramref name="hostMode"/> is <c>standalone</c> (the library's own listener, <see cref="Sip2Server"/>) or
-    /// <c>kestrel</c> (the same engine behind ASP.NET Core's Kestrel, Sip2.Net.AspNetCore), or <c>kestrel-inline</c>
-    /// (Kestrel with its socket transport's <c>UnsafePreferInlineScheduling</c>, see <see cref="QuietBuilder"/>). With
-    /// a control port, a connection to it gets one line of memory figures.
+    /// The SIP2 server: <see cref="BenchServerSettings.Logins"/> registrations on 127.0.0.1, each with its own login
+    /// id and password (<see cref="BenchLogins"/>), so that every connection logs in; a back end that answers at once;
+    /// logging off. <paramref name="hostMode"/> is <c>standalone</c> (the library's own listener,
+    /// <see cref="Sip2Server"/>) or <c>kestrel</c> (the same engine behind ASP.NET Core's Kestrel, Sip2.Net.AspNetCore),
+    /// or <c>kestrel-inline</c> (Kestrel with its socket transport's <c>UnsafePreferInlineScheduling</c>, see
+    /// <see cref="QuietBuilder"/>). With a control port, a connection to it gets one line of figures (<see cref="BenchControl"/>).
     /// </summary>
-    public static Task<int> RunSip2Async(int port, int controlPort, string hostMode, CancellationToken stop) => hostMode switch
+    public static Task<int> RunSip2Async(int port, int controlPort, string hostMode, BenchServerSettings settings, CancellationToken stop) => hostMode switch
     {
-        "standalone" => RunStandaloneAsync(port, controlPort, stop),
-        "kestrel" or "kestrel-inline" => RunKestrelAsync(port, controlPort, hostMode, stop),
+        "standalone" => RunStandaloneAsync(port, controlPort, settings, stop),
+        "kestrel" or "kestrel-inline" when settings.TlsPort == 0 => RunKestrelAsync(port, controlPort, hostMode, settings, stop),
+        "kestrel" or "kestrel-inline" => Refuse("--tls-port is for the standalone host mode only"),
         _ => Unknown(hostMode),
     };
 
-    private static Task<int> Unknown(string hostMode)
+    private static Task<int> Unknown(string hostMode) => Refuse($"unknown host mode '{hostMode}' (standalone, kestrel or kestrel-inline)");
+
+    private static Task<int> Refuse(string reason)
     {
-        Console.Error.WriteLine($"unknown host mode '{hostMode}' (standalone, kestrel or kestrel-inline)");
+        Console.Error.WriteLine(reason);
         return Task.FromResult(2);
     }
 
-    /// <summary>The same options in both host modes (the endpoint is only used by the standalone listener).</summary>
-    private static Sip2ServerOptions Options(Sip2ServerOptions options, int port) => options with
+    /// <summary>The same options in both host modes (the endpoints are only used by the standalone listener).</summary>
+    private static Sip2ServerOptions Options(Sip2ServerOptions options, int port, BenchServerSettings settings, X509Certificate2? certificate) => options with
     {
-        Endpoints = [new Sip2ListenEndpoint { EndPoint = new IPEndPoint(IPAddress.Loopback, port) }],
-        // Every load connection comes from 127.0.0.1; the idle test opens 10,000 of them.
-        MaxConnections = 20_000,
-        MaxConnectionsPerAddress = 20_000,
+        Endpoints = certificate is null
+            ? [new Sip2ListenEndpoint { EndPoint = new IPEndPoint(IPAddress.Loopback, port) }]
+            : [new Sip2ListenEndpoint { EndPoint = new IPEndPoint(IPAddress.Loopback, port) },
+               new Sip2ListenEndpoint { EndPoint = new IPEndPoint(IPAddress.Loopback, settings.TlsPort), Certificate = certificate }],
+        MaxConnections = settings.MaxConnections,
+        MaxConnectionsPerAddress = settings.MaxConnectionsPerAddress,
+        IdleTimeout = settings.IdleTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.IdleTimeoutSeconds) : options.IdleTimeout,
         ShutdownTimeout = TimeSpan.FromSeconds(2),
     };
 
-    private static async Task Must(ValueTask<Sip2RegistryError?> write)
-    {
-        if (await write is { } error)
-        {
-            throw new InvalidOperationException(error.ToString());
-        }
-    }
-
-    /// <summary>One institution and branch, and a login-free registration for 127.0.0.1 (sessions are bound at admission).</summary>
-    private static async Task RegisterAsync(ISip2RegistryStore registry, CancellationToken stop)
-    {
-        await Must(registry.SaveInstitutionAsync(new Sip2Institution { Id = "main", Name = "Main Library" }, cancellationToken: stop));
-        await Must(registry.SaveBranchConfigurationAsync(new Sip2BranchConfiguration
-        {
-            InstitutionId = "main", BranchId = "central", LibraryName = "Main Library", TerminalLocation = "Kiosk",
-        }, cancellationToken: stop));
-        (await registry.CreateAsync(new Sip2ClientRegistration { IPAddress = IPAddress.Loopback, InstitutionId = "main", BranchId = "central" }, cancellationToken: stop))
-            .GetValueOrThrow();
-    }
-
     /// <summary>
-    /// The SIP2 engine of the standalone mode: the in-memory registry and directory with the 127.0.0.1
-    /// registration, the immediate back end, the benchmark's options. Also what the in-process
-    /// <see cref="ConnectionBenchmarks"/> drive.
+    /// The SIP2 engine of the standalone mode: the in-memory registry and directory with the bench registrations,
+    /// the immediate back end, the benchmark's options. Also what the in-process <see cref="ConnectionBenchmarks"/> drive.
     /// </summary>
-    internal static async Task<Sip2ConnectionHandler> CreateHandlerAsync(int port, CancellationToken stop)
+    internal static async Task<Sip2ConnectionHandler> CreateHandlerAsync(int port, BenchServerSettings settings, X509Certificate2? certificate, CancellationToken stop)
     {
         var registry = new InMemorySip2RegistryStore(Sip2RegistryOptions.AllowLocalNetworks);
-        await RegisterAsync(registry, stop);
+        Console.WriteLine(await BenchLogins.RegisterAsync(registry, settings, stop));
         var policy = new Sip2RegistryAccessPolicy(registry, registry);
-        return new Sip2ConnectionHandler(policy, new ImmediateBackend(), Options(new Sip2ServerOptions(), port), registry: registry);
+        return new Sip2ConnectionHandler(policy, new ImmediateBackend(), Options(new Sip2ServerOptions(), port, settings, certificate), registry: registry);
     }
 
-    private static async Task<int> RunStandaloneAsync(int port, int controlPort, CancellationToken stop)
+    private static async Task<int> RunStandaloneAsync(int port, int controlPort, BenchServerSettings settings, CancellationToken stop)
     {
-        using var handler = await CreateHandlerAsync(port, stop);
+        using var certificate = settings.TlsPort > 0 ? LoadOrCreateCertificate(settings.TlsPfxPath) : null;
+        using var handler = await CreateHandlerAsync(port, settings, certificate, stop);
         await using var server = new Sip2Server(handler);
         await server.StartAsync(stop);
-        Console.WriteLine($"sip2 server (standalone) listening on 127.0.0.1:{server.BoundEndpoints[0].Port}");
-        var control = controlPort > 0 ? ServeControlAsync(controlPort, () => handler.ConnectionCount, stop) : Task.CompletedTask;
-        await WaitAsync(stop);
+        Console.WriteLine($"sip2 server (standalone) listening on {string.Join(", ", server.BoundEndpoints)}{(certificate is null ? "" : $" (the second with TLS, certificate {certificate.GetCertHashString()})")}");
+        var control = controlPort > 0 ? BenchControl.ServeAsync(controlPort, () => handler.ConnectionCount, stop) : Task.CompletedTask;
+        await BenchControl.WaitAsync(stop);
         await control;
         return 0;
     }
+
+    /// <summary>
+    /// The TLS endpoint's certificate: from a PKCS#12 file without password (the stress tool writes one, so that its
+    /// clients can pin it), or a self-signed one for localhost made now.
+    /// </summary>
+    private static X509Certificate2 LoadOrCreateCertificate(string? pfxPath) =>
+        pfxPath is null ? TestSupport.TestCertificates.CreateLocalhost() : X509CertificateLoader.LoadPkcs12FromFile(pfxPath, null);
 
     /// <summary>
     /// Kestrel hosting: a slim web application with no HTTP endpoint, <c>AddSip2Server(...).UseKestrel()</c> and
     /// <c>ListenSip2(127.0.0.1, port)</c>; the registry, directory and back end are the standalone mode's, and logging
     /// has no provider and a minimum level of None.
     /// </summary>
-    private static async Task<int> RunKestrelAsync(int port, int controlPort, string hostMode, CancellationToken stop)
+    private static async Task<int> RunKestrelAsync(int port, int controlPort, string hostMode, BenchServerSettings settings, CancellationToken stop)
     {
         var builder = QuietBuilder(hostMode);
-        builder.Services.AddSip2Server(o => Options(o, port))
+        builder.Services.AddSip2Server(o => Options(o, port, settings, certificate: null))
             .AddBackend(new ImmediateBackend())
             .ConfigureRegistry(Sip2RegistryOptions.AllowLocalNetworks)
             .UseKestrel();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenSip2(IPAddress.Loopback, port));
         await using var app = builder.Build();
-        await RegisterAsync(app.Services.GetRequiredService<ISip2RegistryStore>(), stop);
+        Console.WriteLine(await BenchLogins.RegisterAsync(app.Services.GetRequiredService<ISip2RegistryStore>(), settings, stop));
         await app.StartAsync(stop);
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         Console.WriteLine($"sip2 server ({hostMode}) listening on {string.Join(", ", addresses)}");
@@ -136,8 +131,8 @@ public static class BenchServers
     // Serves the control port until the stop, then stops the started application (five seconds at most).
     private static async Task<int> ServeUntilStoppedAsync(WebApplication app, int controlPort, Func<int> connections, CancellationToken stop)
     {
-        var control = controlPort > 0 ? ServeControlAsync(controlPort, connections, stop) : Task.CompletedTask;
-        await WaitAsync(stop);
+        var control = controlPort > 0 ? BenchControl.ServeAsync(controlPort, connections, stop) : Task.CompletedTask;
+        await BenchControl.WaitAsync(stop);
         await control;
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await app.StopAsync(stopping.Token);
@@ -196,7 +191,7 @@ public static class BenchServers
         listener.Listen(512);
         Console.WriteLine($"baseline server listening on 127.0.0.1:{((IPEndPoint)listener.LocalEndPoint!).Port}");
         var open = 0;
-        var control = controlPort > 0 ? ServeControlAsync(controlPort, () => Volatile.Read(ref open), stop) : Task.CompletedTask;
+        var control = controlPort > 0 ? BenchControl.ServeAsync(controlPort, () => Volatile.Read(ref open), stop) : Task.CompletedTask;
         var filler = Filler();
         using var registration = stop.Register(listener.Dispose);
         while (!stop.IsCancellationRequested)
@@ -298,105 +293,5 @@ public static class BenchServers
                 return;
             }
         }
-    }
-
-    /// <summary>
-    /// Each connection to the control port sends one line, <c>memory</c> or <c>counters</c>, and gets one line back:
-    /// open connections, bytes allocated so far, the count of gen0 collections and the process's CPU time (µs); for
-    /// <c>memory</c> also the working set and managed heap after a full collection, with the collections and CPU time
-    /// counted before and after it, so that the load tool can leave the collection it forced out of what it measures
-    /// (for <c>counters</c> nothing is forced, and both counts agree).
-    /// </summary>
-    private static async Task ServeControlAsync(int port, Func<int> connections, CancellationToken stop)
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, port);
-        listener.Start();
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-
-            using (client)
-            {
-                using var reader = new StreamReader(client.GetStream(), Encoding.ASCII, leaveOpen: true);
-                var memory = await reader.ReadLineAsync(stop) != "counters";
-                // Collections so far, before this query's own forced ones (and after them, below), so that the
-                // load tool can tell how many the load caused.
-                var collections = GC.CollectionCount(0);
-                var cpu = ProcessorMicroseconds();
-                long workingSet = 0, managed = 0;
-                if (memory)
-                {
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
-                    GC.Collect();
-                    managed = GC.GetTotalMemory(forceFullCollection: true);
-                    using var process = Process.GetCurrentProcess();
-                    process.Refresh();
-                    workingSet = process.WorkingSet64;
-                }
-
-                var line = $"connections={connections()} workingSet={workingSet} managed={managed} allocated={GC.GetTotalAllocatedBytes(precise: true)} gcs={collections} gcsForced={GC.CollectionCount(0)} cpu={cpu} cpuForced={ProcessorMicroseconds()}\n";
-                await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(line), stop);
-            }
-        }
-    }
-
-    /// <summary>User and kernel CPU time of this process so far, in microseconds.</summary>
-    public static long ProcessorMicroseconds()
-    {
-        using var process = Process.GetCurrentProcess();
-        return (long)process.TotalProcessorTime.TotalMicroseconds;
-    }
-
-    private static async Task WaitAsync(CancellationToken stop)
-    {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    /// <summary>A back end that answers every request at once, synchronously, as a cache-hit ILS would.</summary>
-    private sealed class ImmediateBackend : Sip2BackendBase
-    {
-        public override ValueTask<string?> FindPatronInstitutionAsync(string patronIdentifier, Sip2RequestContext context) => new(context.InstitutionId);
-
-        public override ValueTask<Sip2ItemOwner?> FindItemOwnerAsync(string itemIdentifier, Sip2RequestContext context) => new(new Sip2ItemOwner(context.InstitutionId));
-
-        private static readonly Sip2Timestamp Due = Sip2Timestamp.Local(new DateTime(2026, 1, 16, 23, 59, 0, DateTimeKind.Unspecified));
-
-        public override ValueTask<PatronInformationResponse> PatronInformationAsync(PatronInformationRequest request, Sip2RequestContext context) =>
-            new(new PatronInformationResponse
-            {
-                TransactionDate = context.Now, ChargedItemsCount = 3, InstitutionId = request.InstitutionId, PatronIdentifier = request.PatronIdentifier,
-                PersonalName = "Jürgen Müller", ValidPatron = true, ValidPatronPassword = true,
-                ChargedItems = ["312340000001", "312340000002", "312340000003"],
-            });
-
-        public override ValueTask<CheckoutResponse> CheckoutAsync(CheckoutRequest request, Sip2RequestContext context) =>
-            new(new CheckoutResponse
-            {
-                Ok = true, Desensitize = true, MagneticMedia = false, TransactionDate = context.Now, InstitutionId = request.InstitutionId,
-                PatronIdentifier = request.PatronIdentifier, ItemIdentifier = request.ItemIdentifier, TitleIdentifier = "Les Misérables",
-                DueDate = Due.ToString(),
-            });
-
-        public override ValueTask<CheckinResponse> CheckinAsync(CheckinRequest request, Sip2RequestContext context) =>
-            new(new CheckinResponse
-            {
-                Ok = true, Resensitize = true, MagneticMedia = false, TransactionDate = context.Now, InstitutionId = request.InstitutionId,
-                ItemIdentifier = request.ItemIdentifier, PermanentLocation = "Zweigstelle Süd", TitleIdentifier = "Les Misérables",
-            });
     }
 }

@@ -7,36 +7,43 @@ using Sip2.Net.Protocol;
 namespace Sip2.Net.Benchmarks;
 
 /// <summary>
-/// Idle kiosks: opens N connections, has each one exchange an SC Status (so it is admitted, bound and has
-/// served a request), then leaves them silent and asks the server, through its control port, for its
+/// Idle kiosks: opens N connections, has each one log in and exchange an SC Status (so it is admitted, bound by
+/// its login and has served a request), then leaves them silent and asks the server, through its control port, for its
 /// memory before and after. The deltas divided by N are the cost of one idle connection.
 /// </summary>
 public static class IdleTool
 {
-    public static async Task<int> RunAsync(int port, int controlPort, int connections, double settleSeconds)
+    public static async Task<int> RunAsync(int port, int controlPort, int connections, double settleSeconds, BenchCredentials credentials)
     {
         var before = await QueryAsync(controlPort, "memory");
         Console.WriteLine($"before: {before.Line}");
-        var status = Sip2MessageWriter.ToBytes(SampleMessages.ScStatus, Sip2CodecOptions.Default, Sip2Trailer.WithChecksum(0));
+        var status = Sip2MessageWriter.ToBytes(SampleMessages.ScStatus, Sip2CodecOptions.Default, Sip2Trailer.WithChecksum(1));
         var sockets = new Socket[connections];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < connections; i += 100)
         {
             await Task.WhenAll(Enumerable.Range(i, Math.Min(100, connections - i)).Select(async n =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
-                await socket.SendAsync(status, SocketFlags.None);
-                var buffer = new byte[512];
-                var read = await socket.ReceiveAsync(buffer, SocketFlags.None);
-                if (read == 0)
+                // Logged in as its own registration (wrapping round the count), as every kiosk of the load is.
+                await using (var stream = new NetworkStream(socket, ownsSocket: false))
                 {
-                    throw new IOException("The server closed an idle connection.");
+                    var buffer = new byte[512];
+                    var login = await KioskWire.ExchangeAsync(stream, credentials.LoginFrame(n), buffer, CancellationToken.None);
+                    if (!KioskWire.IsLoginAccepted(login))
+                    {
+                        throw new IOException($"The login of {credentials.LoginId(n)} was answered '{login}'.");
+                    }
+
+                    await KioskWire.ExchangeAsync(stream, status, buffer, CancellationToken.None);
                 }
 
                 sockets[n] = socket;
             }));
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"opened and logged in {connections} connections in {clock.Elapsed.TotalSeconds:F1} s"));
         await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
         var after = await QueryAsync(controlPort, "memory");
         Console.WriteLine($"after:  {after.Line}");

@@ -16,7 +16,7 @@ public static class LoadTool
 {
     // Checkouts and checkins carry an item id of 13 digits after the "I", rewritten before every send: room
     // for the connection number (up to 9,999) and nine digits of count.
-    private const string ItemPlaceholder = "I0000000000000";
+    internal const string ItemPlaceholder = "I0000000000000";
 
     /// <summary>
     /// The mix, as a kiosk session runs it: status now and then, a patron lookup, several checkouts and
@@ -77,21 +77,25 @@ public static class LoadTool
     /// Drives every target in turn, in short slices, for <paramref name="cycles"/> cycles: on a shared machine whose
     /// speed drifts from second to second, servers measured seconds apart see different machines, and slices of a
     /// second or so, taken in turn, see the same one. Each target gets <paramref name="connections"/> connections of
-    /// its own, opened once and kept; in a slice only that target's connections send, for
+    /// its own, opened once and kept, each logged in as its own registration (<paramref name="credentials"/>) before
+    /// anything is measured; in a slice only that target's connections send, for
     /// <paramref name="settleSeconds"/> unmeasured and then <paramref name="sliceSeconds"/> measured. The order of the
     /// targets rotates from cycle to cycle, so that none always follows the same one. First, each target is driven
     /// <paramref name="warmupSeconds"/> unmeasured (the JIT, the thread pool, the caches). Every slice is one row of
     /// the output, with its cycle, so that <see cref="Report"/> can pair each server with the baseline of the same
     /// cycle.
     /// </summary>
-    public static async Task<int> RunAsync(IReadOnlyList<LoadTarget> targets, int connections, int cycles, double warmupSeconds, double settleSeconds, double sliceSeconds, string? outPath)
+    public static async Task<int> RunAsync(IReadOnlyList<LoadTarget> targets, int connections, int cycles, double warmupSeconds, double settleSeconds, double sliceSeconds, BenchCredentials credentials, string? outPath)
     {
         var frames = BuildFrames();
         CheckFrames(frames);
         var driven = new List<(LoadTarget Target, LoadConnection[] Connections)>();
         foreach (var target in targets)
         {
-            driven.Add((target, await ConnectAsync(target.Port, connections, frames)));
+            var login = Stopwatch.StartNew();
+            driven.Add((target, await ConnectAsync(target, connections, frames, credentials)));
+            var loggedIn = target.IsLineAnswerer ? "sent the same login lines (line answerer: answers not checked)" : "logged in";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target.Label} c={connections}: connected and {loggedIn} as {credentials.LoginId(0)} to {credentials.LoginId(connections - 1)} in {login.Elapsed.TotalSeconds:F1} s"));
         }
 
         var errors = 0L;
@@ -126,7 +130,9 @@ public static class LoadTool
         return errors == 0 ? 0 : 4;
     }
 
-    private static async Task<LoadConnection[]> ConnectAsync(int port, int connections, byte[][] frames)
+    // Every connection logs in as its own registration (connection n as registration n, wrapping round the count)
+    // before any slice, so that each is a session as a kiosk's is; the figures count from there.
+    private static async Task<LoadConnection[]> ConnectAsync(LoadTarget target, int connections, byte[][] frames, BenchCredentials credentials)
     {
         var open = new LoadConnection[connections];
         // Connect in bounded batches so the accept backlog never overflows at 1,024.
@@ -135,7 +141,17 @@ public static class LoadTool
             await Task.WhenAll(Enumerable.Range(i, Math.Min(64, connections - i)).Select(async n =>
             {
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port));
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, target.Port));
+                await using (var stream = new NetworkStream(socket, ownsSocket: false))
+                {
+                    var answer = await KioskWire.ExchangeAsync(stream, credentials.LoginFrame(n), new byte[512], CancellationToken.None);
+                    if (!target.IsLineAnswerer && !KioskWire.IsLoginAccepted(answer))
+                    {
+                        socket.Dispose();
+                        throw new InvalidOperationException($"{target.Label}: the login of {credentials.LoginId(n)} was answered '{answer}' (does the server have --logins {credentials.Count}?)");
+                    }
+                }
+
                 open[n] = new LoadConnection(socket, frames, n);
             }));
         }
@@ -178,11 +194,11 @@ public static class LoadTool
         var before = target.ControlPort > 0 ? await IdleTool.QueryAsync(target.ControlPort, "counters") : default;
         phase.Value = 1;
         var clock = Stopwatch.StartNew();
-        var clientCpu = BenchServers.ProcessorMicroseconds();
+        var clientCpu = BenchControl.ProcessorMicroseconds();
         await Task.Delay(TimeSpan.FromSeconds(measuredSeconds));
         phase.Value = 2;
         var elapsed = clock.Elapsed.TotalSeconds;
-        clientCpu = BenchServers.ProcessorMicroseconds() - clientCpu;
+        clientCpu = BenchControl.ProcessorMicroseconds() - clientCpu;
         var after = target.ControlPort > 0 ? await IdleTool.QueryAsync(target.ControlPort, "counters") : default;
         await Task.WhenAll(workers);
         var all = samples.SelectMany(s => s).ToArray();
@@ -289,111 +305,4 @@ public static class LoadTool
 
     /// <summary>The usual median: <see cref="Quantile"/> at 0.5.</summary>
     internal static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
-
-    /// <summary>
-    /// Medians over the slices of every (label, connections) row, and each server's throughput as a ratio to the
-    /// baseline's: the ratio of the medians, and the median and middle half of the paired ratios (each slice against
-    /// the baseline's slice of the same cycle, which saw the same state of a shared machine).
-    /// </summary>
-    public static int Report(IReadOnlyList<string> paths, string baselineLabel)
-    {
-        static double Number(string[] f, int i) => i < f.Length ? double.Parse(f[i], CultureInfo.InvariantCulture) : double.NaN;
-        // Several files are several runs: a slice is paired with the baseline's slice of the same run and cycle.
-        var rows = paths.SelectMany((path, run) => File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')).Select(f => new
-        {
-            Label = f[0], Connections = int.Parse(f[1], CultureInfo.InvariantCulture), Rate = Number(f, 2),
-            P50 = Number(f, 3), P99 = Number(f, 4), P999 = Number(f, 5), Errors = long.Parse(f[6], CultureInfo.InvariantCulture),
-            ServerBytes = Number(f, 7), ServerCpu = Number(f, 8), ClientCpu = Number(f, 9), Cycle = (int)Number(f, 10), Run = run,
-        })).ToList();
-        static string Format(double value, string format) => double.IsNaN(value) ? "" : value.ToString(format, CultureInfo.InvariantCulture);
-
-        // Each slice of `label` against the slice of `against` in the same run and cycle, at one connection count (and
-        // in one run, when given).
-        List<double> Paired(string label, string against, int connections, int? run = null)
-        {
-            var theirs = rows.Where(r => r.Label == against && r.Connections == connections).ToList();
-            return rows.Where(r => r.Label == label && r.Connections == connections && (run is null || r.Run == run))
-                .Select(r => theirs.FirstOrDefault(b => b.Run == r.Run && b.Cycle == r.Cycle) is { } b ? r.Rate / b.Rate : double.NaN)
-                .ToList();
-        }
-
-        Console.WriteLine("Against the baseline:");
-        Console.WriteLine();
-        Console.WriteLine("| server | connections | slices | msg/s (median) | ratio of medians | median of paired ratios | paired ratios, middle half | p50 ms | p99 ms | p99.9 ms | server B/msg | server µs CPU/msg | load tool µs CPU/msg | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var group in rows.GroupBy(r => (r.Label, r.Connections)).OrderBy(g => g.Key.Connections).ThenBy(g => g.Key.Label == baselineLabel ? 0 : 1).ThenBy(g => g.Key.Label))
-        {
-            var baselines = rows.Where(r => r.Label == baselineLabel && r.Connections == group.Key.Connections).ToList();
-            var rate = Median(group.Select(r => r.Rate));
-            var ratio = baselines.Count == 0 ? double.NaN : rate / Median(baselines.Select(r => r.Rate));
-            var paired = group.Key.Label == baselineLabel ? [] : Paired(group.Key.Label, baselineLabel, group.Key.Connections);
-            var middle = paired.Count == 0 ? "" : $"{Format(Quantile(paired, 0.25), "F2")}–{Format(Quantile(paired, 0.75), "F2")}";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key.Label} | {group.Key.Connections} | {group.Count()} | {rate:F0} | {Format(ratio, "F2")} | {(paired.Count == 0 ? "1.00" : Format(Median(paired), "F2"))} | {middle} | {Median(group.Select(r => r.P50)):F2} | {Median(group.Select(r => r.P99)):F2} | {Median(group.Select(r => r.P999)):F2} | {Format(Median(group.Select(r => r.ServerBytes)), "F0")} | {Format(Median(group.Select(r => r.ServerCpu)), "F1")} | {Format(Median(group.Select(r => r.ClientCpu)), "F1")} | {group.Sum(r => r.Errors)} |"));
-        }
-
-        // Each host's SIP2 server against the line answerer on the same host (sip2-kestrel against baseline-kestrel):
-        // the SIP2 work alone, without what the host's transport costs.
-        var sameHost = rows.Select(r => r.Label).Distinct()
-            .Where(l => l.StartsWith("sip2-", StringComparison.Ordinal) && rows.Any(r => r.Label == "baseline-" + l["sip2-".Length..]))
-            .ToList();
-        if (sameHost.Count > 0)
-        {
-            Console.WriteLine();
-            Console.WriteLine("Against the line answerer on the same host:");
-            Console.WriteLine();
-            Console.WriteLine("| server | against | connections | ratio of medians | median of paired ratios | paired ratios, middle half |");
-            Console.WriteLine("|---|---|---:|---:|---:|---:|");
-            foreach (var label in sameHost)
-            {
-                var line = "baseline-" + label["sip2-".Length..];
-                foreach (var connections in rows.Where(r => r.Label == label).Select(r => r.Connections).Distinct().Order())
-                {
-                    var mine = rows.Where(r => r.Label == label && r.Connections == connections).ToList();
-                    var theirs = rows.Where(r => r.Label == line && r.Connections == connections).ToList();
-                    var paired = Paired(label, line, connections);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {label} | {line} | {connections} | {Format(Median(mine.Select(r => r.Rate)) / Median(theirs.Select(r => r.Rate)), "F2")} | {Format(Median(paired), "F2")} | {Format(Quantile(paired, 0.25), "F2")}–{Format(Quantile(paired, 0.75), "F2")} |"));
-                }
-            }
-        }
-
-        if (paths.Count > 1)
-        {
-            // A run's median moves with the state of the machine in its minutes (±0.1 between runs of the same build
-            // here): each run's median of paired ratios, and their median.
-            Console.WriteLine();
-            Console.WriteLine($"Run by run ({paths.Count} runs), median of paired ratios:");
-            Console.WriteLine();
-            Console.WriteLine("| server | against | connections | each run | median over the runs |");
-            Console.WriteLine("|---|---|---:|---|---:|");
-            // Every server against the baseline (the line answerer behind Kestrel too), then each host's SIP2 server
-            // against the line answerer on the same host.
-            var comparisons = rows.Select(r => r.Label).Distinct().Where(l => l != baselineLabel)
-                .Select(l => (Label: l, Against: baselineLabel))
-                .Concat(sameHost.Select(l => (Label: l, Against: "baseline-" + l["sip2-".Length..])));
-            foreach (var (label, against) in comparisons)
-            {
-                foreach (var connections in rows.Where(r => r.Label == label).Select(r => r.Connections).Distinct().Order())
-                {
-                    var runs = Enumerable.Range(0, paths.Count).Select(run => Median(Paired(label, against, connections, run))).ToList();
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {label} | {against} | {connections} | {string.Join(", ", runs.Select(r => Format(r, "F2")))} | {Format(Median(runs), "F2")} |"));
-                }
-            }
-        }
-
-        return 0;
-    }
-}
-
-/// <summary>A server the load tool drives: its label in the results, its port, and its control port (0 for none).</summary>
-public sealed record LoadTarget(string Label, int Port, int ControlPort)
-{
-    /// <summary>Reads <c>label=port</c> or <c>label=port:control-port</c>.</summary>
-    public static LoadTarget Parse(string text)
-    {
-        var (label, ports) = text.Split('=', 2) is [var l, var p] ? (l, p.Split(':')) : throw new FormatException($"not label=port[:control-port]: {text}");
-        return new LoadTarget(label, int.Parse(ports[0], CultureInfo.InvariantCulture), ports.Length > 1 ? int.Parse(ports[1], CultureInfo.InvariantCulture) : 0);
-    }
 }
