@@ -5,27 +5,14 @@ using static Sip2.Net.Admin.Tests.AdminTestHost;
 namespace Sip2.Net.Admin.Tests;
 
 /// <summary>Every registry rule's refusal comes back as RFC 7807 problem details naming the rule and the field, and changes nothing.</summary>
-public sealed class RuleRefusalTests : IAsyncLifetime
+public sealed class RuleRefusalTests(RuleRefusalTests.Registrations fixture) : IClassFixture<RuleRefusalTests.Registrations>, IDisposable
 {
-    private AdminTestHost host = null!;
-    private HttpClient api = null!;
-    private Guid shared;
-    private Guid alone;
+    private readonly AdminTestHost host = fixture.Host;
+    private readonly HttpClient api = fixture.Host.Client();
+    private readonly Guid shared = fixture.Shared;
+    private readonly Guid alone = fixture.Alone;
 
-    public async Task InitializeAsync()
-    {
-        host = await StartAsync();
-        api = host.Client();
-        shared = await CreateAsync(new { ipAddress = "127.0.0.20", loginId = "a", password = "pw-a", institutionId = "NORTH", branchId = "MAIN" });
-        await CreateAsync(new { ipAddress = "127.0.0.20", loginId = "b", password = "pw-b", institutionId = "SOUTH", branchId = "CENTRAL" });
-        alone = await CreateAsync(new { ipAddress = "127.0.0.21", institutionId = "NORTH", branchId = "MAIN" });
-    }
-
-    public async Task DisposeAsync()
-    {
-        api.Dispose();
-        await host.DisposeAsync();
-    }
+    public void Dispose() => api.Dispose();
 
     public static TheoryData<string, string, string, string?, int, string, string> Cases => new()
     {
@@ -113,10 +100,27 @@ public sealed class RuleRefusalTests : IAsyncLifetime
         Assert.DoesNotContain(await inner.ListGroupsAsync(), g => g.Id == "NEW");
     }
 
-    private async Task<Guid> CreateAsync(object registration)
+    /// <summary>Two registrations sharing 127.0.0.20 (with credentials) and one alone on 127.0.0.21.</summary>
+    public sealed class Registrations : AdminHostFixture
     {
-        var response = await api.PostAsync($"{Prefix}/api/registrations", Json(registration));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await ReadAsync(response)).GetProperty("id").GetGuid();
+        public Guid Shared { get; private set; }
+
+        public Guid Alone { get; private set; }
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            using var api = Host.Client();
+            Shared = await CreateAsync(api, new { ipAddress = "127.0.0.20", loginId = "a", password = "pw-a", institutionId = "NORTH", branchId = "MAIN" });
+            await CreateAsync(api, new { ipAddress = "127.0.0.20", loginId = "b", password = "pw-b", institutionId = "SOUTH", branchId = "CENTRAL" });
+            Alone = await CreateAsync(api, new { ipAddress = "127.0.0.21", institutionId = "NORTH", branchId = "MAIN" });
+        }
+
+        private static async Task<Guid> CreateAsync(HttpClient api, object registration)
+        {
+            var response = await api.PostAsync($"{Prefix}/api/registrations", Json(registration));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await ReadAsync(response)).GetProperty("id").GetGuid();
+        }
     }
 }

@@ -6,23 +6,24 @@ using static Sip2.Net.Admin.Tests.AdminTestHost;
 namespace Sip2.Net.Admin.Tests;
 
 /// <summary>The HTML screens: each renders for an administrator, forms need their anti-forgery token, refusals show next to their field.</summary>
-public sealed class ScreenTests : IAsyncLifetime
+public sealed class ScreenTests(ScreenTests.Desk fixture) : IClassFixture<ScreenTests.Desk>, IDisposable
 {
-    private AdminTestHost host = null!;
-    private HttpClient browser = null!;
-    private Guid id;
+    private readonly AdminTestHost host = fixture.Host;
+    private readonly HttpClient browser = fixture.Host.Client();
+    private readonly Guid id = fixture.Id;
 
-    public async Task InitializeAsync()
-    {
-        host = await StartAsync();
-        browser = host.Client();
-        id = (await host.Store.CreateAsync(new Sip2ClientRegistration { IPAddress = IPAddress.Parse("127.0.0.40"), LoginId = "desk", InstitutionId = "NORTH", BranchId = "MAIN" })).GetValueOrThrow().Id;
-    }
+    public void Dispose() => browser.Dispose();
 
-    public async Task DisposeAsync()
+    /// <summary>The host with one registration, "desk" on 127.0.0.40.</summary>
+    public sealed class Desk : AdminHostFixture
     {
-        browser.Dispose();
-        await host.DisposeAsync();
+        public Guid Id { get; private set; }
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            Id = (await Host.Store.CreateAsync(new Sip2ClientRegistration { IPAddress = IPAddress.Parse("127.0.0.40"), LoginId = "desk", InstitutionId = "NORTH", BranchId = "MAIN" })).GetValueOrThrow().Id;
+        }
     }
 
     public static TheoryData<string> Screens => new()
@@ -89,7 +90,7 @@ public sealed class ScreenTests : IAsyncLifetime
     {
         await host.Store.SetPasswordAsync(id, Sip2PasswordHash.Create("pw", Sip2PasswordHash.MinimumIterations));
         var form = await FormAsync($"registrations/{id}/login");
-        var response = await PostAsync(form, $"registrations/{id}/login", new() { ["loginId"] = "desk-2" });
+        var response = await PostAsync(form, $"registrations/{id}/login", new() { ["loginId"] = "desk-" + Guid.NewGuid().ToString("N")[..6] });
         Assert.Equal($"{Prefix}/registrations?done=login-reset", response.Headers.Location!.OriginalString);
         var list = await browser.GetStringAsync(response.Headers.Location.OriginalString);
         Assert.Contains("The password was reset", list, StringComparison.Ordinal);
