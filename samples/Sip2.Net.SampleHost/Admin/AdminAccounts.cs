@@ -10,8 +10,9 @@ internal sealed class AdminAccounts
 {
     private readonly Dictionary<string, Sip2PasswordHash> accounts = new(StringComparer.OrdinalIgnoreCase);
 
-    // Verified when the user name is unknown, so the answer's timing does not tell which names exist.
-    private readonly Sip2PasswordHash decoy = Sip2PasswordHash.Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)));
+    // Verified when the user name is unknown, so the answer's timing does not tell which names exist. Made on first
+    // use: hashing is deliberately slow, and most starts never see an unknown name.
+    private readonly Lazy<Sip2PasswordHash> decoy = new(() => Sip2PasswordHash.Create(Convert.ToBase64String(RandomNumberGenerator.GetBytes(18))));
 
     public AdminAccounts(IReadOnlyList<AdminAccountSettings> settings)
     {
@@ -41,7 +42,7 @@ internal sealed class AdminAccounts
     public string? Verify(string? userName, string? password)
     {
         var known = accounts.TryGetValue(userName?.Trim() ?? "", out var hash);
-        var verified = (known ? hash! : decoy).Verify(password);
+        var verified = (known ? hash! : decoy.Value).Verify(password);
         if (!known || !verified)
         {
             return null;
