@@ -46,6 +46,27 @@ internal sealed class BranchInput
     public static IReadOnlyList<SupportedMessages> AllMessages { get; } =
         Enum.GetValues<SupportedMessages>().Where(m => m is not Messages.SupportedMessages.None and not Messages.SupportedMessages.All).ToArray();
 
+    /// <summary>How the screen names a message: as the standard does, with its command codes.</summary>
+    public static string Label(SupportedMessages message) => message switch
+    {
+        Messages.SupportedMessages.PatronStatusRequest => "Patron status (23)",
+        Messages.SupportedMessages.Checkout => "Checkout (11)",
+        Messages.SupportedMessages.Checkin => "Checkin (09)",
+        Messages.SupportedMessages.BlockPatron => "Block patron (01)",
+        Messages.SupportedMessages.ScAcsStatus => "SC/ACS status (99/98)",
+        Messages.SupportedMessages.RequestScAcsResend => "Request resend (97/96)",
+        Messages.SupportedMessages.Login => "Login (93)",
+        Messages.SupportedMessages.PatronInformation => "Patron information (63)",
+        Messages.SupportedMessages.EndPatronSession => "End patron session (35)",
+        Messages.SupportedMessages.FeePaid => "Fee paid (37)",
+        Messages.SupportedMessages.ItemInformation => "Item information (17)",
+        Messages.SupportedMessages.ItemStatusUpdate => "Item status update (19)",
+        Messages.SupportedMessages.PatronEnable => "Patron enable (25)",
+        Messages.SupportedMessages.Hold => "Hold (15)",
+        Messages.SupportedMessages.Renew => "Renew (29)",
+        _ => "Renew all (65)",
+    };
+
     public static IReadOnlyList<string> Names(SupportedMessages messages) =>
         AllMessages.Where(m => messages.HasFlag(m)).Select(m => m.ToString()).ToArray();
 
