@@ -22,7 +22,7 @@ public class UnavailableStore : DispatchProxy
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
-        if (Down && Writes.Any(w => targetMethod!.Name.StartsWith(w, StringComparison.Ordinal)) && targetMethod!.Name != "SetMessageOverrides")
+        if (Down && Writes.Any(w => targetMethod!.Name.StartsWith(w, StringComparison.Ordinal)))
         {
             throw new Sip2RegistryStoreUnavailableException();
         }

@@ -15,12 +15,16 @@ internal static class ActivityApi
 {
     public static void Map(IEndpointRouteBuilder api, AdminSite site)
     {
-        api.MapGet("messages/{institutionId}", async (string institutionId) =>
+        var messages = api.MapGroup("").WithTags("Messages");
+        var sessions = api.MapGroup("").WithTags("Sessions");
+        var audit = api.MapGroup("").WithTags("Audit");
+        var status = api.MapGroup("").WithTags("Status");
+        messages.MapGet("messages/{institutionId}", async (string institutionId) =>
                 await site.Store.GetInstitutionAsync(institutionId).ConfigureAwait(false) is { } institution
                     ? ApiResults.Ok(await MessagesAsync(site, institution.Id).ConfigureAwait(false))
                     : ApiResults.NotFound("InstitutionId", $"No institution is named '{institutionId}'."))
             .Produces<MessageView[]>().ProducesProblem(404).WithSummary("Every scenario's screen message for an institution: default, override, and the text kiosks get.");
-        api.MapGet("messages/{institutionId}/{scenario}", async (string institutionId, string scenario) =>
+        messages.MapGet("messages/{institutionId}/{scenario}", async (string institutionId, string scenario) =>
             {
                 if (await site.Store.GetInstitutionAsync(institutionId).ConfigureAwait(false) is not { } institution)
                 {
@@ -32,25 +36,25 @@ internal static class ActivityApi
                     : ScenarioNotFound(scenario);
             })
             .Produces<MessageView>().ProducesProblem(404).WithSummary("One scenario's screen message for an institution.");
-        api.MapPut("messages/{institutionId}/{scenario}", (HttpContext c, string institutionId, string scenario) => SetMessageAsync(c, site, institutionId, scenario, clear: false))
+        messages.MapPut("messages/{institutionId}/{scenario}", (HttpContext c, string institutionId, string scenario) => SetMessageAsync(c, site, institutionId, scenario, clear: false))
             .Accepts<MessageInput>("application/json").Produces<MessageView>().ProducesProblem(400).ProducesProblem(404)
             .WithSummary("Sets the institution's own text for a scenario (1 to 255 characters, no | or control characters).");
-        api.MapDelete("messages/{institutionId}/{scenario}", (HttpContext c, string institutionId, string scenario) => SetMessageAsync(c, site, institutionId, scenario, clear: true))
+        messages.MapDelete("messages/{institutionId}/{scenario}", (HttpContext c, string institutionId, string scenario) => SetMessageAsync(c, site, institutionId, scenario, clear: true))
             .Produces<MessageView>().ProducesProblem(404).WithSummary("Removes the institution's own text: the default applies again.");
 
-        api.MapGet("sessions", () => site.Handler is { } handler
+        sessions.MapGet("sessions", () => site.Handler is { } handler
                 ? ApiResults.Ok(handler.GetSessions().Select(SessionView.From).ToArray())
                 : ApiResults.NoServer())
             .Produces<SessionView[]>().ProducesProblem(501).WithSummary("The live SIP2 connections of this process, oldest first.");
-        api.MapDelete("sessions/{connectionId}", (string connectionId) =>
+        sessions.MapDelete("sessions/{connectionId}", (string connectionId) =>
                 site.Handler is not { } handler ? ApiResults.NoServer()
                 : handler.EndSession(connectionId) ? Results.NoContent()
                 : ApiResults.NotFound("ConnectionId", "No live connection has this id."))
             .Produces(204).ProducesProblem(404).ProducesProblem(501).WithSummary("Ends a live connection at once.");
 
-        api.MapGet("audit", Task<IResult> (HttpContext c) => AuditAsync(c, site))
+        audit.MapGet("audit", Task<IResult> (HttpContext c) => AuditAsync(c, site))
             .Produces<AuditPage>().ProducesProblem(400).WithSummary("The audit trail, newest first: ?limit= (1 to 1,000, default 100) and ?before= (a sequence, to page back).");
-        api.MapGet("status", () =>
+        status.MapGet("status", () =>
             {
                 var status = site.Store.GetStatus();
                 return ApiResults.Ok(new StatusView(site.Store.IsDurable, status.IsReachable, status.SynchronizedAt, status.Problem, site.Handler is not null));

@@ -15,48 +15,51 @@ internal static class DirectoryApi
 {
     public static void Map(IEndpointRouteBuilder api, AdminSite site)
     {
-        api.MapGet("branches", async () => ApiResults.Ok((await site.Store.ListBranchConfigurationsAsync().ConfigureAwait(false)).Select(BranchView.From).ToArray()))
+        var branches = api.MapGroup("").WithTags("Branches");
+        var institutions = api.MapGroup("").WithTags("Institutions");
+        var groups = api.MapGroup("").WithTags("Groups");
+        branches.MapGet("branches", async () => ApiResults.Ok((await site.Store.ListBranchConfigurationsAsync().ConfigureAwait(false)).Select(BranchView.From).ToArray()))
             .Produces<BranchView[]>().WithSummary("Lists the branches' SIP2 configurations.");
-        api.MapPost("branches", Task<IResult> (HttpContext c) => SaveBranchAsync(c, site, null, null))
+        branches.MapPost("branches", Task<IResult> (HttpContext c) => SaveBranchAsync(c, site, null, null))
             .Accepts<BranchInput>("application/json").Produces<BranchView>(201).ProducesProblem(400).ProducesProblem(409)
             .WithSummary("Adds a branch's SIP2 configuration (the prerequisite for registering clients there).");
-        api.MapGet("branches/{institutionId}/{branchId}", async (string institutionId, string branchId) =>
+        branches.MapGet("branches/{institutionId}/{branchId}", async (string institutionId, string branchId) =>
                 await site.Store.GetBranchConfigurationAsync(institutionId, branchId).ConfigureAwait(false) is { } b ? ApiResults.Ok(BranchView.From(b)) : BranchNotFound())
             .Produces<BranchView>().ProducesProblem(404).WithSummary("One branch's SIP2 configuration.");
-        api.MapPut("branches/{institutionId}/{branchId}", (HttpContext c, string institutionId, string branchId) => SaveBranchAsync(c, site, institutionId, branchId))
+        branches.MapPut("branches/{institutionId}/{branchId}", (HttpContext c, string institutionId, string branchId) => SaveBranchAsync(c, site, institutionId, branchId))
             .Accepts<BranchInput>("application/json").Produces<BranchView>().ProducesProblem(400).ProducesProblem(404)
             .WithSummary("Changes a branch's SIP2 configuration; absent values are kept. Bound sessions keep the one they were bound with.");
-        api.MapDelete("branches/{institutionId}/{branchId}", (HttpContext c, string institutionId, string branchId) => ApiResults.WriteAsync(async () =>
+        branches.MapDelete("branches/{institutionId}/{branchId}", (HttpContext c, string institutionId, string branchId) => ApiResults.WriteAsync(async () =>
                 NoContentOr(await site.Store.DeleteBranchConfigurationAsync(institutionId, branchId, site.Actor(c)).ConfigureAwait(false))))
             .Produces(204).ProducesProblem(404).ProducesProblem(409).WithSummary("Deletes a branch's SIP2 configuration; refused while clients are registered there.");
 
-        api.MapGet("institutions", async () => ApiResults.Ok((await site.Store.ListInstitutionsAsync().ConfigureAwait(false)).Select(InstitutionView.From).ToArray()))
+        institutions.MapGet("institutions", async () => ApiResults.Ok((await site.Store.ListInstitutionsAsync().ConfigureAwait(false)).Select(InstitutionView.From).ToArray()))
             .Produces<InstitutionView[]>().WithSummary("Lists the institutions.");
-        api.MapPost("institutions", Task<IResult> (HttpContext c) => SaveInstitutionAsync(c, site, null))
+        institutions.MapPost("institutions", Task<IResult> (HttpContext c) => SaveInstitutionAsync(c, site, null))
             .Accepts<InstitutionView>("application/json").Produces<InstitutionView>(201).ProducesProblem(400).ProducesProblem(409)
             .WithSummary("Adds an institution (id, name, groupId).");
-        api.MapGet("institutions/{institutionId}", async (string institutionId) =>
+        institutions.MapGet("institutions/{institutionId}", async (string institutionId) =>
                 await site.Store.GetInstitutionAsync(institutionId).ConfigureAwait(false) is { } i ? ApiResults.Ok(InstitutionView.From(i)) : InstitutionNotFound(institutionId))
             .Produces<InstitutionView>().ProducesProblem(404).WithSummary("One institution.");
-        api.MapPut("institutions/{institutionId}", (HttpContext c, string institutionId) => SaveInstitutionAsync(c, site, institutionId))
+        institutions.MapPut("institutions/{institutionId}", (HttpContext c, string institutionId) => SaveInstitutionAsync(c, site, institutionId))
             .Accepts<InstitutionView>("application/json").Produces<InstitutionView>().ProducesProblem(400).ProducesProblem(404)
             .WithSummary("Changes an institution's name or group.");
-        api.MapDelete("institutions/{institutionId}", (HttpContext c, string institutionId) => ApiResults.WriteAsync(async () =>
+        institutions.MapDelete("institutions/{institutionId}", (HttpContext c, string institutionId) => ApiResults.WriteAsync(async () =>
                 NoContentOr(await site.Store.DeleteInstitutionAsync(institutionId, site.Actor(c)).ConfigureAwait(false))))
             .Produces(204).ProducesProblem(404).ProducesProblem(409).WithSummary("Deletes an institution; refused while branches or registrations name it.");
 
-        api.MapGet("groups", async () => ApiResults.Ok((await site.Store.ListGroupsAsync().ConfigureAwait(false)).Select(GroupView.From).ToArray()))
+        groups.MapGet("groups", async () => ApiResults.Ok((await site.Store.ListGroupsAsync().ConfigureAwait(false)).Select(GroupView.From).ToArray()))
             .Produces<GroupView[]>().WithSummary("Lists the groups of institutions.");
-        api.MapPost("groups", Task<IResult> (HttpContext c) => SaveGroupAsync(c, site, null))
+        groups.MapPost("groups", Task<IResult> (HttpContext c) => SaveGroupAsync(c, site, null))
             .Accepts<GroupView>("application/json").Produces<GroupView>(201).ProducesProblem(400).ProducesProblem(409)
             .WithSummary("Adds a group (id, name).");
-        api.MapGet("groups/{groupId}", async (string groupId) =>
+        groups.MapGet("groups/{groupId}", async (string groupId) =>
                 await FindGroupAsync(site, groupId).ConfigureAwait(false) is { } g ? ApiResults.Ok(GroupView.From(g)) : GroupNotFound(groupId))
             .Produces<GroupView>().ProducesProblem(404).WithSummary("One group.");
-        api.MapPut("groups/{groupId}", (HttpContext c, string groupId) => SaveGroupAsync(c, site, groupId))
+        groups.MapPut("groups/{groupId}", (HttpContext c, string groupId) => SaveGroupAsync(c, site, groupId))
             .Accepts<GroupView>("application/json").Produces<GroupView>().ProducesProblem(400).ProducesProblem(404)
             .WithSummary("Changes a group's name.");
-        api.MapDelete("groups/{groupId}", (HttpContext c, string groupId) => ApiResults.WriteAsync(async () =>
+        groups.MapDelete("groups/{groupId}", (HttpContext c, string groupId) => ApiResults.WriteAsync(async () =>
                 NoContentOr(await site.Store.DeleteGroupAsync(groupId, site.Actor(c)).ConfigureAwait(false))))
             .Produces(204).ProducesProblem(404).ProducesProblem(409).WithSummary("Deletes a group; refused while institutions belong to it.");
     }

@@ -16,33 +16,34 @@ internal static class RegistrationsApi
 {
     public static void Map(IEndpointRouteBuilder api, AdminSite site)
     {
-        api.MapGet("registrations", Task<IResult> (HttpContext c) => ListAsync(c, site))
+        var registrations = api.MapGroup("").WithTags("Registrations");
+        registrations.MapGet("registrations", Task<IResult> (HttpContext c) => ListAsync(c, site))
             .Produces<RegistrationView[]>().WithSummary("Lists the registrations; filter with ?institutionId= and ?ipAddress=.");
-        api.MapPost("registrations", Task<IResult> (HttpContext c) => CreateAsync(c, site))
+        registrations.MapPost("registrations", Task<IResult> (HttpContext c) => CreateAsync(c, site))
             .Accepts<RegistrationInput>("application/json").Produces<RegistrationView>(201).ProducesProblem(400).ProducesProblem(409)
             .WithSummary("Registers a client: ipAddress, loginId, password (write-only), description, institutionId, branchId, vendor, encoding, resolutionLevel, activated.");
-        api.MapGet("registrations/{id:guid}", async (Guid id) =>
+        registrations.MapGet("registrations/{id:guid}", async (Guid id) =>
                 await site.Store.GetAsync(id).ConfigureAwait(false) is { } r ? ApiResults.Ok(RegistrationView.From(r, site.LiveSessionCounts())) : NotFound())
             .Produces<RegistrationView>().ProducesProblem(404).WithSummary("One registration.");
-        api.MapPut("registrations/{id:guid}", (HttpContext c, Guid id) => UpdateAsync(c, site, id))
+        registrations.MapPut("registrations/{id:guid}", (HttpContext c, Guid id) => UpdateAsync(c, site, id))
             .Accepts<RegistrationInput>("application/json").Produces<RegistrationView>().ProducesProblem(400).ProducesProblem(404)
             .WithSummary("Changes a registration's settings (description, institutionId, branchId, vendor, encoding, resolutionLevel); absent ones are kept. The address never changes; login id, password and activation have their own routes.");
-        api.MapDelete("registrations/{id:guid}", (HttpContext c, Guid id) => ApiResults.WriteAsync(async () =>
+        registrations.MapDelete("registrations/{id:guid}", (HttpContext c, Guid id) => ApiResults.WriteAsync(async () =>
                 Answer(await site.Store.DeleteAsync(id, site.Actor(c)).ConfigureAwait(false), site, deleted: true)))
             .Produces(204).ProducesProblem(404).WithSummary("Deletes a registration; its live sessions end.");
-        api.MapPost("registrations/{id:guid}/activate", (HttpContext c, Guid id) => ApiResults.WriteAsync(async () =>
+        registrations.MapPost("registrations/{id:guid}/activate", (HttpContext c, Guid id) => ApiResults.WriteAsync(async () =>
                 Answer(await site.Store.ActivateAsync(id, site.Actor(c)).ConfigureAwait(false), site)))
             .Produces<RegistrationView>().ProducesProblem(404).WithSummary("Activates a registration.");
-        api.MapPost("registrations/{id:guid}/deactivate", (HttpContext c, Guid id) => ApiResults.WriteAsync(async () =>
+        registrations.MapPost("registrations/{id:guid}/deactivate", (HttpContext c, Guid id) => ApiResults.WriteAsync(async () =>
                 Answer(await site.Store.DeactivateAsync(id, site.Actor(c)).ConfigureAwait(false), site)))
             .Produces<RegistrationView>().ProducesProblem(404).WithSummary("Deactivates a registration: it admits nothing and its live sessions end.");
-        api.MapPut("registrations/{id:guid}/login", (HttpContext c, Guid id) => ChangeLoginAsync(c, site, id))
+        registrations.MapPut("registrations/{id:guid}/login", (HttpContext c, Guid id) => ChangeLoginAsync(c, site, id))
             .Accepts<LoginChangeInput>("application/json").Produces<RegistrationView>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Sets, changes or (with null or empty) removes the login id. A new login id clears the password unless a new password comes with it.");
-        api.MapPut("registrations/{id:guid}/password", (HttpContext c, Guid id) => SetPasswordAsync(c, site, id))
+        registrations.MapPut("registrations/{id:guid}/password", (HttpContext c, Guid id) => SetPasswordAsync(c, site, id))
             .Accepts<PasswordInput>("application/json").Produces<RegistrationView>().ProducesProblem(400).ProducesProblem(404)
             .WithSummary("Sets the password of a registration that has a login id.");
-        api.MapPost("registrations/{id:guid}/test", (HttpContext c, Guid id) => TestAsync(c, site, id))
+        registrations.MapPost("registrations/{id:guid}/test", (HttpContext c, Guid id) => TestAsync(c, site, id))
             .Accepts<PasswordInput>("application/json").Produces<TestView>().ProducesProblem(404).ProducesProblem(501)
             .WithSummary("Runs a Login (93, with the password given) and an SC Status (99) from the registration's address through this process's SIP2 server.");
     }
