@@ -30,11 +30,9 @@ public static class Sip2AdminServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        var title = new Sip2AdminOptions();
-        configure?.Invoke(title);
         services.AddAntiforgery();
         services.TryAddSingleton<AdminServicesMarker>();
-        Sip2AdminOpenApi.AddServices(services, title.Title);
+        Sip2AdminOpenApi.AddServices(services);
         return services;
     }
 }

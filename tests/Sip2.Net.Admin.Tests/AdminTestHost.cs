@@ -67,7 +67,7 @@ internal sealed class AdminTestHost : IAsyncDisposable
         app.MapSip2Admin(Prefix).RequireAuthorization("Sip2Admin");
         await app.StartAsync();
         var host = new AdminTestHost(app);
-        await host.SeedAsync();
+        host.Seed();
         return host;
     }
 
@@ -88,14 +88,13 @@ internal sealed class AdminTestHost : IAsyncDisposable
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonElement>())!;
 
-    private async Task SeedAsync()
+    private void Seed()
     {
         StoreSeeding.Must(Store.SaveGroupAsync(new Sip2InstitutionGroup { Id = "METRO", Name = "Metro" }, "seed"));
         StoreSeeding.Must(Store.SaveInstitutionAsync(new Sip2Institution { Id = "NORTH", Name = "Northfield", GroupId = "METRO" }, "seed"));
         StoreSeeding.Must(Store.SaveInstitutionAsync(new Sip2Institution { Id = "SOUTH", Name = "Southport" }, "seed"));
         StoreSeeding.Must(Store.SaveBranchConfigurationAsync(new Sip2BranchConfiguration { InstitutionId = "NORTH", BranchId = "MAIN", LibraryName = "Northfield Main" }, "seed"));
         StoreSeeding.Must(Store.SaveBranchConfigurationAsync(new Sip2BranchConfiguration { InstitutionId = "SOUTH", BranchId = "CENTRAL" }, "seed"));
-        await Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

@@ -19,22 +19,22 @@ internal static class Sip2AdminOpenApi
 {
     public const string Route = "openapi/" + AdminSite.DocumentName + ".json";
 
-    public static void AddServices(IServiceCollection services, string title)
+    public static void AddServices(IServiceCollection services)
     {
 #if NET9_0_OR_GREATER
         services.AddOpenApi(AdminSite.DocumentName, options =>
         {
             options.ShouldInclude = description => description.GroupName == AdminSite.DocumentName;
-            options.AddDocumentTransformer((document, _, _) =>
+            options.AddDocumentTransformer((document, context, _) =>
             {
-                document.Info.Title = title + " API";
+                var admin = context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Sip2AdminOptions>>().Value;
+                document.Info.Title = admin.Title + " API";
                 document.Info.Version = "v1";
                 return System.Threading.Tasks.Task.CompletedTask;
             });
         });
 #else
         _ = services;
-        _ = title;
 #endif
     }
 
