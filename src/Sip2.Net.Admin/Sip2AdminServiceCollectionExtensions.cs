@@ -30,6 +30,11 @@ public static class Sip2AdminServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        options.Validate(o => !string.IsNullOrWhiteSpace(o.Title), "Sip2AdminOptions.Title is empty.")
+            .Validate(o => o.TestTimeout > TimeSpan.Zero, "Sip2AdminOptions.TestTimeout must be positive.")
+            .Validate(o => o.AuditPageSize is >= 1 and <= 1000, "Sip2AdminOptions.AuditPageSize is 1 to 1,000.")
+            .ValidateOnStart();
+
         services.AddAntiforgery();
         services.TryAddSingleton<AdminServicesMarker>();
         Sip2AdminOpenApi.AddServices(services);

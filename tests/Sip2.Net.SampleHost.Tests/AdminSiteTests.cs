@@ -36,6 +36,19 @@ public sealed class AdminSiteTests
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_cookie_session()
+    {
+        await using var library = await TestLibrary.StartAsync();
+        using var browser = Browser(library, out _);
+        await SignInAsync(browser, DemoUser, DemoPassword);
+        var page = await browser.GetStringAsync("/sip2/sessions");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var signedOut = await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal("/signin", signedOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/sip2/sessions")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_API_answers_401_without_credentials_never_a_redirect()
     {
         await using var library = await TestLibrary.StartAsync();
