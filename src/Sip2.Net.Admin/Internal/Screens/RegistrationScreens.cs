@@ -106,6 +106,7 @@ internal static class RegistrationScreens
         }
         catch (Sip2RegistryStoreUnavailableException)
         {
+            // The result stays null: the form is shown again saying the database cannot be reached.
         }
 
         return result is { Succeeded: true }
@@ -148,6 +149,7 @@ internal static class RegistrationScreens
         }
         catch (Sip2RegistryStoreUnavailableException)
         {
+            // The result stays null: the form is shown again saying the database cannot be reached.
         }
 
         return result is { Succeeded: true }
