@@ -126,6 +126,7 @@ internal static class AdminSite
         var tokens = antiforgery.GetAndStoreTokens(context);
         var target = returnUrl ?? LocalOnly(context.Request.Query["ReturnUrl"].ToString());
         context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         return Results.Content(SignInPage.Render(tokens.FormFieldName, tokens.RequestToken ?? "", target, userName, problem), "text/html; charset=utf-8", statusCode: status);
     }
 
