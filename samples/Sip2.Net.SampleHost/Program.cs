@@ -1,11 +1,12 @@
 using System;
+using System.IO;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Sip2.Net.Access;
 using Sip2.Net.SampleHost;
 
-// `hash-password` turns a password read from standard input into the stored form for Sip2:Clients:N:PasswordHash,
-// so that a configuration file need not hold a plain password.
+// `hash-password` turns a password read from standard input into the stored form for Sip2:Clients:N:PasswordHash and
+// Sip2:Admin:Accounts:N:PasswordHash, so that a configuration file need not hold a plain password.
 if (args is ["hash-password"])
 {
     var password = Console.ReadLine();
@@ -33,5 +34,10 @@ catch (SampleHostStartupException e)
 catch (SocketException e)
 {
     Console.Error.WriteLine($"The SIP2 sample host could not listen: {e.Message} (is another server on the port? try --Sip2:Port=7001)");
+    return 1;
+}
+catch (IOException e) when (e.InnerException is SocketException or Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"The admin site could not listen: {e.Message} (is another server on the port? try --Sip2:Admin:Url=http://127.0.0.1:7080)");
     return 1;
 }

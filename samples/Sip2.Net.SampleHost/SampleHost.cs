@@ -7,6 +7,10 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,6 +18,7 @@ using Microsoft.Extensions.Logging;
 using Sip2.Net.Access;
 using Sip2.Net.Encodings;
 using Sip2.Net.Resolution;
+using Sip2.Net.SampleHost.Admin;
 using Sip2.Net.SampleHost.Configuration;
 using Sip2.Net.SampleHost.Library;
 using Sip2.Net.Server;
@@ -21,9 +26,9 @@ using Sip2.Net.Server;
 namespace Sip2.Net.SampleHost;
 
 /// <summary>
-/// Builds the sample host: a generic host running the SIP2 server over the in-memory registry and library
-/// system, all configured from standard .NET configuration. Program runs it; the end-to-end tests build it
-/// in-process on port 0.
+/// Builds the sample host: an ASP.NET Core application running the SIP2 server over the in-memory registry and library
+/// system, with the admin site (Sip2.Net.Admin) on its own HTTP address, all configured from standard .NET
+/// configuration. Program runs it; the end-to-end tests build it in-process on port 0.
 /// </summary>
 internal static class SampleHost
 {
@@ -35,21 +40,29 @@ internal static class SampleHost
     /// <param name="configure">Runs before the settings are read: tests add configuration or services (a fake clock) here.</param>
     /// <param name="cancellationToken">Cancels the seeding.</param>
     /// <exception cref="SampleHostStartupException">The configuration or the data file is wrong.</exception>
-    public static async Task<IHost> BuildAsync(string[] args, Action<HostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    public static async Task<IHost> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         // The content root is the output folder, where appsettings.json and the demo data are copied, so
         // `dotnet run --project ...` works from any directory.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
 
         var settings = ReadSettings(builder.Configuration);
+        var certificate = LoadCertificate(settings);
+        builder.WebHost.UseUrls(AdminUrl(settings, certificate));
+        if (certificate is not null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+
+        AdminSite.AddServices(builder.Services, settings.Admin);
         var dataFile = ResolveDataFile(settings.DataFile, builder.Environment.ContentRootPath);
         var data = LibraryDataFile.Load(dataFile, settings.Institutions.Select(i => i.Id));
 
         builder.Services.AddSingleton(data);
         builder.Services.AddSip2Server(options => options with
             {
-                Endpoints = Endpoints(settings),
+                Endpoints = Endpoints(settings, certificate),
                 LoginTimeout = Seconds(settings.Server.LoginTimeoutSeconds) ?? options.LoginTimeout,
                 IdleTimeout = Seconds(settings.Server.IdleTimeoutSeconds) ?? options.IdleTimeout,
                 BackendTimeout = Seconds(settings.Server.BackendTimeoutSeconds) ?? options.BackendTimeout,
@@ -63,6 +76,7 @@ internal static class SampleHost
             .ConfigureAccessPolicy(new Sip2AccessPolicyOptions { MaxFailedLoginsPerConnection = settings.Server.MaxFailedLogins ?? 3 });
 
         var host = builder.Build();
+        AdminSite.Map(host);
         try
         {
             await SeedAsync(host.Services, settings, cancellationToken).ConfigureAwait(false);
@@ -71,7 +85,7 @@ internal static class SampleHost
         }
         catch
         {
-            host.Dispose();
+            await host.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
@@ -81,6 +95,29 @@ internal static class SampleHost
     /// <summary>The addresses the server listens on once started (port 0 resolved to the real port).</summary>
     public static IReadOnlyList<IPEndPoint> BoundEndpoints(this IHost host) =>
         host.Services.GetRequiredService<Sip2Server>().BoundEndpoints;
+
+    /// <summary>The admin site's address once started (port 0 resolved to the real port), e.g. <c>http://127.0.0.1:6080</c>.</summary>
+    public static Uri AdminUri(this IHost host) =>
+        new(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The admin site is not listening: start the host first."));
+
+    private static string AdminUrl(SampleHostSettings settings, X509Certificate2? certificate)
+    {
+        var url = string.IsNullOrWhiteSpace(settings.Admin.Url)
+            ? settings.Port == 0 ? "http://127.0.0.1:0" : "http://127.0.0.1:6080"
+            : settings.Admin.Url.Trim();
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")
+        {
+            throw new SampleHostStartupException($"configuration: Sip2:Admin:Url '{url}' is not an http:// or https:// address with a port (e.g. http://127.0.0.1:6080).");
+        }
+
+        if (uri.Scheme == "https" && certificate is null)
+        {
+            throw new SampleHostStartupException("configuration: Sip2:Admin:Url is https, which needs the certificate of Sip2:Certificate.");
+        }
+
+        return url;
+    }
 
     private static SampleHostSettings ReadSettings(ConfigurationManager configuration)
     {
@@ -120,10 +157,20 @@ internal static class SampleHost
         return Path.IsPathRooted(path) || File.Exists(full) ? full : Path.Combine(contentRoot, path);
     }
 
-    private static List<Sip2ListenEndpoint> Endpoints(SampleHostSettings settings)
+    private static List<Sip2ListenEndpoint> Endpoints(SampleHostSettings settings, X509Certificate2? certificate)
     {
         var address = IPAddress.Parse(settings.Address);
         var endpoints = new List<Sip2ListenEndpoint> { new() { EndPoint = new IPEndPoint(address, settings.Port) } };
+        if (certificate is not null)
+        {
+            endpoints.Add(new Sip2ListenEndpoint { EndPoint = new IPEndPoint(address, settings.TlsPort), Certificate = certificate });
+        }
+
+        return endpoints;
+    }
+
+    private static X509Certificate2? LoadCertificate(SampleHostSettings settings)
+    {
         if (!string.IsNullOrWhiteSpace(settings.Certificate.Path))
         {
             X509Certificate2 certificate;
@@ -145,10 +192,10 @@ internal static class SampleHost
                 throw new SampleHostStartupException($"{settings.Certificate.Path}: the TLS certificate has no private key.");
             }
 
-            endpoints.Add(new Sip2ListenEndpoint { EndPoint = new IPEndPoint(address, settings.TlsPort), Certificate = certificate });
+            return certificate;
         }
 
-        return endpoints;
+        return null;
     }
 
     private static TimeSpan? Seconds(int? value) => value is { } seconds ? TimeSpan.FromSeconds(seconds) : null;

@@ -37,8 +37,13 @@ internal sealed class TestLibrary : IAsyncDisposable
 
     public int Port => host.BoundEndpoints()[0].Port;
 
+    /// <summary>The admin site's address (a free port, since the SIP2 port is 0).</summary>
+    public Uri AdminUri => host.AdminUri();
+
     /// <summary>The TLS listener's port, when a certificate is configured.</summary>
     public int TlsPort => host.BoundEndpoints()[1].Port;
+
+    public IServiceProvider Services => host.Services;
 
     public InMemoryLibrarySystem Library => (InMemoryLibrarySystem)host.Services.GetRequiredService<ISip2Backend>();
 

@@ -35,6 +35,8 @@ internal sealed class SampleHostSettings
     public List<BranchSettings> Branches { get; set; } = [];
 
     public List<ClientSettings> Clients { get; set; } = [];
+
+    public Admin.AdminSettings Admin { get; set; } = new();
 }
 
 internal sealed class CertificateSettings
