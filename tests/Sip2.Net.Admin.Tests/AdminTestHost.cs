@@ -127,5 +127,11 @@ internal sealed class AdminTestHost : IAsyncDisposable
         }
     }
 
-    private sealed class EmptyLibrary : Sip2BackendBase;
+    // A library with no patrons and no items.
+    private sealed class EmptyLibrary : Sip2BackendBase
+    {
+        public override ValueTask<string?> FindPatronInstitutionAsync(string patronIdentifier, Sip2RequestContext context) => new((string?)null);
+
+        public override ValueTask<Sip2ItemOwner?> FindItemOwnerAsync(string itemIdentifier, Sip2RequestContext context) => new((Sip2ItemOwner?)null);
+    }
 }

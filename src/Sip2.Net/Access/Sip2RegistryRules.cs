@@ -45,6 +45,12 @@ public static partial class Sip2RegistryRules
     }
 
     /// <summary>
+    /// The form an address is stored and compared in: an IPv4-mapped IPv6 address (<c>::ffff:192.0.2.1</c>) is its IPv4
+    /// address, and an IPv6 address loses its scope id, so one client is one key whichever socket stack reported it.
+    /// </summary>
+    public static IPAddress NormalizeAddress(IPAddress address) => Sip2IPAddresses.Normalize(address);
+
+    /// <summary>
     /// A new registration. <paramref name="atAddress"/> are the registrations already stored for its address (read under
     /// the store's lock); <paramref name="branchConfigured"/> whether its branch has a SIP2 configuration.
     /// </summary>

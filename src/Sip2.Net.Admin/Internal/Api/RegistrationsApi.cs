@@ -64,7 +64,7 @@ internal static class RegistrationsApi
                 return ApiResults.Refused(new Sip2RegistryError(Sip2RegistryRule.InvalidIPAddress, "IPAddress", $"'{address}' is not an IPv4 or IPv6 address."));
             }
 
-            var normalized = Sip2IPAddresses.Normalize(parsed);
+            var normalized = Sip2RegistryRules.NormalizeAddress(parsed);
             registrations = registrations.Where(r => r.IPAddress.Equals(normalized)).ToArray();
         }
 

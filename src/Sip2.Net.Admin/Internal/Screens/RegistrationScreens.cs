@@ -49,7 +49,7 @@ internal static class RegistrationScreens
         {
             // A whole address matches exactly (after normalisation); anything else matches as the start of the address.
             registrations = IPAddress.TryParse(address, out var parsed)
-                ? registrations.Where(r => r.IPAddress.Equals(Sip2IPAddresses.Normalize(parsed)))
+                ? registrations.Where(r => r.IPAddress.Equals(Sip2RegistryRules.NormalizeAddress(parsed)))
                 : registrations.Where(r => r.IPAddress.ToString().StartsWith(address, StringComparison.OrdinalIgnoreCase));
         }
 
