@@ -7,7 +7,8 @@ public sealed record SqliteSip2RegistryStoreOptions
 {
     /// <summary>
     /// How long a write waits for another connection's write to finish (SQLite's busy timeout) before it fails with
-    /// <see cref="Sip2.Net.Access.Sip2RegistryStoreUnavailableException"/>. Default: 5 seconds.
+    /// <see cref="Sip2.Net.Access.Sip2RegistryStoreUnavailableException"/>, rounded up to whole seconds (at least one).
+    /// Default: 5 seconds.
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

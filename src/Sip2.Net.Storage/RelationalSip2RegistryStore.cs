@@ -98,7 +98,7 @@ public abstract partial class RelationalSip2RegistryStore : ISip2RegistryStore, 
 
             return created;
         }
-        catch (Exception exception) when (Unavailable(exception) is { } unavailable)
+        catch (Exception exception) when (Unavailable(exception, alwaysReport: true) is { } unavailable)
         {
             throw unavailable;
         }
@@ -220,8 +220,9 @@ public abstract partial class RelationalSip2RegistryStore : ISip2RegistryStore, 
     }
 
     // The exception a caller sees for a database that cannot be reached (null for any other failure, which propagates):
-    // what went wrong in words that carry no connection string or password; the store is marked unreachable.
-    private Sip2RegistryStoreUnavailableException? Unavailable(Exception exception)
+    // what went wrong in words that carry no connection string or password. The store is marked unreachable where
+    // writes are what watches the database, or when nothing else will (a failed start).
+    private Sip2RegistryStoreUnavailableException? Unavailable(Exception exception, bool alwaysReport = false)
     {
         if (exception is OperationCanceledException)
         {
@@ -235,7 +236,7 @@ public abstract partial class RelationalSip2RegistryStore : ISip2RegistryStore, 
         }
 
         database.OnUnavailable();
-        if (database.WritesReportReachability)
+        if (database.WritesReportReachability || alwaysReport)
         {
             health.Unreachable(failure.Problem);
         }

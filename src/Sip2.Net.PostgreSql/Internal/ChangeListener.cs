@@ -88,7 +88,7 @@ internal sealed class ChangeListener : IAsyncDisposable
 
     private async Task ListenAsync(CancellationToken cancellationToken)
     {
-        var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await database.ListenerDataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             connection.Notification += OnNotification;

@@ -60,6 +60,11 @@ internal sealed partial class PostgreSqlDatabase : RegistryDatabase
         password = builder.Password;
         Scope = builder.SearchPath ?? "";
         dataSource = NpgsqlDataSource.Create(builder);
+
+        // The listener's connection lives as long as the store, outside the pool; stopping cancels its wait for a
+        // notification, which has no query for the server to cancel, so the connection is dropped at once instead.
+        var listening = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Pooling = false, CancellationTimeout = -1 };
+        ListenerDataSource = NpgsqlDataSource.Create(listening);
     }
 
     public override string Name => "PostgreSQL";
@@ -75,7 +80,7 @@ internal sealed partial class PostgreSqlDatabase : RegistryDatabase
     /// <summary>Which registry notifications are about: the schema (or search path) the tables live in.</summary>
     public string Scope { get; }
 
-    public NpgsqlDataSource DataSource => dataSource;
+    public NpgsqlDataSource ListenerDataSource { get; }
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -166,6 +171,7 @@ internal sealed partial class PostgreSqlDatabase : RegistryDatabase
         }
 
         await dataSource.DisposeAsync().ConfigureAwait(false);
+        await ListenerDataSource.DisposeAsync().ConfigureAwait(false);
         await base.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -41,6 +41,9 @@ internal sealed class SqliteDatabase : RegistryDatabase
             ? new SqliteConnectionStringBuilder(connectionStringOrPath)
             : new SqliteConnectionStringBuilder { DataSource = connectionStringOrPath };
         builder.ForeignKeys = true;
+        // Microsoft.Data.Sqlite retries a busy database itself until its command timeout (whole seconds; 0 would wait
+        // for ever), on top of SQLite's own busy timeout: both are set, so the wait ends about when the option says.
+        builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
         builder.Mode = builder.Mode == SqliteOpenMode.Memory ? SqliteOpenMode.Memory : SqliteOpenMode.ReadWriteCreate;
         connectionString = builder.ConnectionString;
         busyTimeoutMilliseconds = (int)options.BusyTimeout.TotalMilliseconds;
