@@ -47,8 +47,10 @@ internal static class BehindTheStore
     /// <summary>A row written past the store is not seen until the store re-reads: admission never asks the database.</summary>
     public static async Task ReadsComeFromTheSnapshotAsync(StoreDatabase database, Func<string, Task> execute)
     {
+        // Seeded by another store: this one starts listening after those writes, so no late notification of theirs
+        // makes it re-read (and see the rows written below) before the check.
+        await DirectoryAsync(await database.OpenAsync());
         var store = await database.OpenAsync();
-        await DirectoryAsync(store);
         await execute("INSERT INTO sip2_message_overrides (institution_key, scenario, institution_id, text) VALUES ('A', 0, 'A', 'Written by hand.')");
         await execute("DELETE FROM sip2_branch_configurations WHERE branch_key = 'EAST'");
 

@@ -24,6 +24,7 @@ public sealed class PostgreSqlOutageTests(ITestOutputHelper output)
     [ServiceFact(Cluster, Control)]
     public async Task While_the_database_is_down_admission_goes_on_and_changes_fail_cleanly_and_afterwards_everything_catches_up()
     {
+        await using var alone = await CrossProcessLock.AcquireAsync("sip2-storage-tests-postgres-outage");
         var connectionString = ServiceFactAttribute.Require(Cluster);
         var password = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Password!;
         await using var database = new PostgreSqlTestDatabase(connectionString);
