@@ -51,7 +51,15 @@ service_start() {
   if [ -z "$(pg_bin_dir)" ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq || return 1
-    apt-get install -y -qq postgresql >/dev/null || return 1
+    # Only the binaries are wanted: keep the package's scripts from starting the system's own cluster.
+    local own_policy=false status
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && own_policy=true
+    fi
+    apt-get install -y -qq postgresql >/dev/null
+    status=$?
+    if [ "$own_policy" = true ]; then rm -f /usr/sbin/policy-rc.d; fi
+    [ "$status" -eq 0 ] && [ -n "$(pg_bin_dir)" ] || return 1
   fi
   PG_BIN=$(pg_bin_dir)
   PG_TEST_USER=postgres
