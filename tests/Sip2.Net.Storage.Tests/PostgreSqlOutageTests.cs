@@ -8,13 +8,7 @@ using static Sip2.Net.Storage.Tests.Contract.Seed;
 
 namespace Sip2.Net.Storage.Tests;
 
-/// <summary>The tests that stop PostgreSQL: alone, on a cluster of their own (SIP2_TEST_POSTGRES_OUTAGE), never beside another test.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class PostgreSqlOutageGroup
-{
-    public const string Name = "PostgreSQL outage";
-}
-
+/// <summary>PostgreSQL stopped and started mid-test: what goes on, what fails cleanly, how the instances catch up.</summary>
 [Collection(PostgreSqlOutageGroup.Name)]
 public sealed class PostgreSqlOutageTests(ITestOutputHelper output)
 {
