@@ -30,7 +30,7 @@ public sealed class HaproxyProcess : IAsyncDisposable
     public static string ConfigurationFor(int port, IReadOnlyList<int> servers) => string.Join('\n',
     [
         "global",
-        "    maxconn 1000",
+        "    maxconn 100",
         "defaults",
         "    mode tcp",
         "    timeout connect 5s",
