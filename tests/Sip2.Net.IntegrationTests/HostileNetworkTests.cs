@@ -329,36 +329,3 @@ public class HostileNetworkTests
         Assert.StartsWith("98", await kiosk.ReceiveAsync(), StringComparison.Ordinal); // the first answer is the 99's
     }
 }
-
-/// <summary>
-/// A fake clock that tells when it is read. Before each read of the connection the server reads the clock to set
-/// that read's deadline, so once a byte was sent and the clock was read again, the server has taken the byte and a
-/// test can move the clock knowing the server has seen what was sent.
-/// </summary>
-/// <summary>A fake clock that tells when a timer was made on it (Task.Delay on a TimeProvider makes one), so a test
-/// moves the clock only once the server's timer exists.</summary>
-internal sealed class WatchedFakeTimeProvider() : FakeTimeProvider(DateTimeOffset.UtcNow)
-{
-    private readonly SemaphoreSlim created = new(0);
-    private int timers;
-
-    public int Timers => Volatile.Read(ref timers);
-
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        Interlocked.Increment(ref timers);
-        created.Release();
-        return timer;
-    }
-
-    /// <summary>Waits (at most 20 seconds) until a timer was made after the count <paramref name="seen"/>.</summary>
-    public async Task TimerCreatedAfterAsync(int seen)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (Timers <= seen)
-        {
-            await created.WaitAsync(limit.Token);
-        }
-    }
-}

@@ -1,0 +1,108 @@
+using System;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+using Sip2.Net.Access;
+using Sip2.Net.Storage.Internal;
+
+namespace Sip2.Net.Storage;
+
+// One write: a transaction that reads, checks, writes, audits and notifies; a commit that moves the snapshot on.
+public abstract partial class RelationalSip2RegistryStore
+{
+    // `operation` reads what it needs inside the transaction (taking the locks it needs first), asks the rules, and
+    // writes its row; it returns the caller's result and, when it changed something, how the snapshot changes, what
+    // the audit trail records, what the other instances are told and the registration event. A refusal or a no-op
+    // rolls back. A violated constraint is the refusal of the rule it stands for; an unreachable database throws
+    // Sip2RegistryStoreUnavailableException; in both cases nothing was stored.
+    private async ValueTask<T> WriteAsync<T>(
+        WriteKind kind, Func<Sip2RegistryError, T> refusal, Func<DbTransaction, CancellationToken, Task<Written<T>>> operation, string? actor, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        if (Volatile.Read(ref started) == 0)
+        {
+            throw new InvalidOperationException("Call InitializeAsync before writing to the store: it creates the schema and loads the snapshot.");
+        }
+
+        Written<T> written;
+        try
+        {
+            var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var transaction = await database.BeginAsync(connection, write: true, cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    written = await operation(transaction, cancellationToken).ConfigureAwait(false);
+                    if (written.Apply is null)
+                    {
+                        await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                        return written.Result;
+                    }
+
+                    await RegistryRows.Command(transaction, RegistrySql.InsertAudit)
+                        .Time("changed_at", time.GetUtcNow())
+                        .Text("actor", Sip2AuditDetails.Actor(actor))
+                        .Int("action", (int)written.Action)
+                        .Text("subject", written.Subject)
+                        .Text("details", written.Details)
+                        .RunAsync(cancellationToken).ConfigureAwait(false);
+                    await database.NotifyAsync(transaction, written.Notice, cancellationToken).ConfigureAwait(false);
+
+                    await snapshotLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        // Not cancelled once begun: a commit cut short would leave the caller not knowing what was stored.
+                        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                        current = written.Apply(current);
+                        if (database.WritesReportReachability)
+                        {
+                            health.Reachable();
+                        }
+                    }
+                    finally
+                    {
+                        snapshotLock.Release();
+                    }
+                }
+            }
+        }
+        catch (Exception exception) when (Constraint(exception) is { } failure)
+        {
+            return refusal(Refused(ConstraintErrors.Map(failure, kind)));
+        }
+        catch (Exception exception) when (Unavailable(exception) is { } unavailable)
+        {
+            throw unavailable;
+        }
+
+        if (written.Change is { } change)
+        {
+            Raise([change]);
+        }
+
+        return written.Result;
+    }
+
+    private DatabaseFailure? Constraint(Exception exception) =>
+        exception is OperationCanceledException ? null
+        : database.Classify(exception) is { Kind: DatabaseFailureKind.UniqueViolation or DatabaseFailureKind.ForeignKeyViolation or DatabaseFailureKind.CheckViolation } failure ? failure
+        : null;
+
+    private Sip2RegistryError Refused(Sip2RegistryError error)
+    {
+        Log.RegistryOperationRefused(logger, error.Rule, error.Field);
+        return error;
+    }
+
+    // What one write did: the result for the caller and, when it changed the store, how the snapshot changes, the audit
+    // entry, the notice for the other instances and the registration event (for registration changes).
+    private readonly record struct Written<T>(
+        T Result,
+        Func<Sip2RegistrySnapshot, Sip2RegistrySnapshot>? Apply = null,
+        Sip2AuditAction Action = default,
+        string Subject = "",
+        string Details = "",
+        RegistryChange Notice = default,
+        Sip2RegistrationChangedEventArgs? Change = null);
+}
