@@ -80,18 +80,30 @@ public abstract partial class Sip2RegistryStoreContract
 
         using var onFirst = new EventLog(first);
         using var onSecond = new EventLog(second);
-        var a = await CreateAsync(first, Registration(Kiosk, "k1", "p1"));
-        await onSecond.WaitForAsync(1, PropagationTimeout);
-        Assert.Equal(a, await second.GetAsync(a.Id));
+        var changes = 0;
+        async Task BothRaisedAsync()
+        {
+            changes++;
+            await onFirst.WaitForAsync(changes, PropagationTimeout);
+            await onSecond.WaitForAsync(changes, PropagationTimeout);
+        }
 
+        var a = await CreateAsync(first, Registration(Kiosk, "k1", "p1"));
+        await BothRaisedAsync();
+        Assert.Equal(a, await second.GetAsync(a.Id));
         var b = await CreateAsync(second, Registration(Other));
+        await BothRaisedAsync();
+        Assert.Equal(b, await first.GetAsync(b.Id));
         (await first.DeactivateAsync(a.Id)).GetValueOrThrow();
+        await BothRaisedAsync();
+        Assert.False((await second.GetAsync(a.Id))!.Activated);
         Assert.False((await second.CreateAsync(Registration(Other))).Succeeded); // refused: no event anywhere
         (await second.DeleteAsync(b.Id)).GetValueOrThrow();
-        var marker = await CreateAsync(first, Registration(Shared));
+        await BothRaisedAsync();
+        Assert.Null(await first.GetAsync(b.Id));
+        var marker = await CreateAsync(first, Registration(Shared)); // once it arrived, nothing else is on its way
+        await BothRaisedAsync();
 
-        await onFirst.WaitForAsync(5, PropagationTimeout);
-        await onSecond.WaitForAsync(5, PropagationTimeout);
         var expected = new[]
         {
             (Sip2RegistrationChangeKind.Created, a.Id), (Sip2RegistrationChangeKind.Created, b.Id), (Sip2RegistrationChangeKind.Deactivated, a.Id),
