@@ -9,7 +9,7 @@ using Sip2.Net.Messages;
 
 namespace Sip2.Net.Cli;
 
-// The command tree: one command per request message, plus raw, interactive and load.
+// The command tree: one command per request message, plus raw, interactive, load and conformance.
 internal sealed partial class Sip2Cli
 {
     private RootCommand BuildRoot()
@@ -103,6 +103,7 @@ internal sealed partial class Sip2Cli
         root.Subcommands.Add(RawCommand());
         root.Subcommands.Add(InteractiveCommand());
         root.Subcommands.Add(LoadCommand());
+        root.Subcommands.Add(ConformanceCommand());
         return root;
     }
 
