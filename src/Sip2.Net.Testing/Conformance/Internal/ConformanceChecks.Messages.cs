@@ -35,7 +35,7 @@ internal static partial class ConformanceChecks
         var response = Sip2MessageTable.Get(Sip2MessageTable.Get(request).ResponseCommand!.Value);
         var required = string.Join(" ", response.Fields.Where(f => f.IsRequired).Select(f => f.Id));
         return new Sip2ConformanceCheck(
-            $"layout-{(int)response.Command:00}",
+            $"layout-{(int)request:00}-{(int)response.Command:00}",
             $"{(int)response.Command:00} {response.SpecName}: {response.FixedLength} fixed characters, each of its kind{(required.Length > 0 ? ", and " + required : "")}",
             $"2.00 §2–3: {(int)request:00} → {(int)response.Command:00} layout",
             (c, ct) => LayoutAsync(c, request, response, ct));
