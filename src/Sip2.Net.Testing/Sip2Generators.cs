@@ -15,7 +15,7 @@ namespace Sip2.Net.Testing;
 /// never holds the field delimiter <c>|</c>, a control character or a character the encoding cannot carry, and never
 /// ends in something a parser would take for a trailer (<c>AZ</c> and four hex digits). Compose them with FsCheck's
 /// <c>Gen</c> combinators, or turn them into arbitraries with <see cref="Sip2Shrinkers"/>
-/// (<c>Sip2Generators.Message&lt;CheckoutRequest&gt;(Sip2Encoding.Utf8).ToArbitrary(Sip2Shrinkers.Message)</c>);
+/// (<c>Arb.From(Sip2Generators.Message&lt;CheckoutRequest&gt;(Sip2Encoding.Utf8), m =&gt; Sip2Shrinkers.Message(m))</c>);
 /// <see cref="Sip2Arbitraries"/> registers the common ones.
 /// </summary>
 public static partial class Sip2Generators

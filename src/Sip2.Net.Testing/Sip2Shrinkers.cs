@@ -138,7 +138,8 @@ public static class Sip2Shrinkers
         }
     }
 
-    // The first half, and all but the last character, cut at whole characters (a surrogate pair stays together).
+    // The first half, all but the last character and all but the first, cut at whole characters (a surrogate pair
+    // stays together), so a failure that needs one character in particular shrinks down to it.
     private static IEnumerable<string> Shorter(string text)
     {
         var starts = StringInfo.ParseCombiningCharacters(text);
@@ -150,6 +151,7 @@ public static class Sip2Shrinkers
         if (starts.Length > 1)
         {
             yield return text.Substring(0, starts[starts.Length - 1]);
+            yield return text.Substring(starts[1]);
         }
     }
 }
