@@ -16,7 +16,7 @@ internal static class ConformancePrinter
         output.WriteLine();
         if (report.NotRun > 0)
         {
-            output.WriteLine($"{report.NotRun.ToString(CultureInfo.InvariantCulture)} not run (they need data or a login: --patron, --patron-pin, --item, -u)");
+            output.WriteLine($"{report.NotRun.ToString(CultureInfo.InvariantCulture)} not run: the detail says what each needs");
         }
 
         output.WriteLine($"{report.Passed.ToString(CultureInfo.InvariantCulture)} passed, {report.Failed.ToString(CultureInfo.InvariantCulture)} failed");

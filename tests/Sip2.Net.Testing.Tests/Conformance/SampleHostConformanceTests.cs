@@ -14,8 +14,9 @@ public sealed class SampleHostConformanceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Patron Enable (25) switched off at NORTH/MAIN, so the unsupported-message check has a message to try.
-        var supported = (int)(Sip2.Net.Messages.SupportedMessages.All & ~Sip2.Net.Messages.SupportedMessages.PatronEnable);
+        // Patron Status (23) switched off at NORTH/MAIN, so the unsupported-message check has a message to try, one
+        // that carries the real patron and would show it if it ran.
+        var supported = (int)(Sip2.Net.Messages.SupportedMessages.All & ~Sip2.Net.Messages.SupportedMessages.PatronStatusRequest);
         host = await Host.BuildAsync(["--Sip2:Port=0", $"--Sip2:Branches:0:SupportedMessages={supported}"]);
         await host.StartAsync();
     }

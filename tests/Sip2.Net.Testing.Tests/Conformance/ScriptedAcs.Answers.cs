@@ -7,7 +7,7 @@ namespace Sip2.Net.Testing.Tests.Conformance;
 // What the scripted server answers: the standard's answer, bent by the fault.
 internal sealed partial class ScriptedAcs
 {
-    private static readonly SupportedMessages Supported = SupportedMessages.All & ~SupportedMessages.PatronEnable;
+    private static readonly SupportedMessages Supported = SupportedMessages.All & ~SupportedMessages.PatronStatusRequest;
     private static readonly Sip2CodecOptions Codec = new();
 
     // The answer to one frame, with its terminator; null to close the connection.

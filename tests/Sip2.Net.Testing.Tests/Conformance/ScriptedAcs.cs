@@ -10,7 +10,7 @@ namespace Sip2.Net.Testing.Tests.Conformance;
 /// <summary>
 /// A small SIP2 server on 127.0.0.1 written for the conformance tests: it keeps the rules the battery checks, except
 /// for the one <see cref="AcsFault"/> it is told to break (for the layout faults, only in the answers of
-/// <see cref="Target"/>). Login kiosk/secret, institution LIB, patron P1 (PIN 1234), item I1; Patron Enable is off in BX.
+/// <see cref="Target"/>). Login kiosk/secret, institution LIB, patron P1 (PIN 1234), item I1; Patron Status (23) is off in BX.
 /// </summary>
 internal sealed partial class ScriptedAcs : IAsyncDisposable
 {

@@ -133,8 +133,8 @@ internal static partial class ConformanceChecks
         // Read-only requests first: they carry the real patron or item, so executing one would show in the answer.
         var candidates = new[]
         {
-            Sip2Command.ItemInformation, Sip2Command.PatronInformation, Sip2Command.PatronStatusRequest, Sip2Command.PatronEnable, Sip2Command.EndPatronSession,
-            Sip2Command.Checkout, Sip2Command.Checkin, Sip2Command.Renew, Sip2Command.RenewAll, Sip2Command.FeePaid, Sip2Command.Hold,
+            Sip2Command.ItemInformation, Sip2Command.PatronInformation, Sip2Command.PatronStatusRequest, Sip2Command.EndPatronSession,
+            Sip2Command.PatronEnable, Sip2Command.Checkout, Sip2Command.Checkin, Sip2Command.Renew, Sip2Command.RenewAll, Sip2Command.FeePaid, Sip2Command.Hold,
             Sip2Command.ItemStatusUpdate, Sip2Command.BlockPatron,
         };
         var off = Array.Find(candidates, c => !supported.Allows(c));

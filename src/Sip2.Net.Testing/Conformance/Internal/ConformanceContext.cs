@@ -145,7 +145,10 @@ internal sealed class ConformanceContext
     public ItemInformationRequest ItemInformation(string item) =>
         new() { TransactionDate = Now, InstitutionId = Options.InstitutionId, ItemIdentifier = item, TerminalPassword = Options.TerminalPassword ?? "" };
 
-    /// <summary>A request of the given kind that changes nothing when it runs: made-up identifiers, except for requests that only read.</summary>
+    /// <summary>
+    /// A request of the given kind that changes nothing when it runs: the given patron and item only in requests that
+    /// read (patron status and information, item information, end session), made-up identifiers in the others.
+    /// </summary>
     public Sip2Message Harmless(Sip2Command command)
     {
         var patron = Options.PatronIdentifier ?? NoSuchPatron;
@@ -163,7 +166,8 @@ internal sealed class ConformanceContext
             Sip2Command.PatronInformation => PatronInformation(patron, Options.PatronPassword),
             Sip2Command.ItemInformation => ItemInformation(item),
             Sip2Command.EndPatronSession => new EndPatronSessionRequest { TransactionDate = Now, InstitutionId = institution, PatronIdentifier = patron, TerminalPassword = terminal },
-            Sip2Command.PatronEnable => new PatronEnableRequest { TransactionDate = Now, InstitutionId = institution, PatronIdentifier = patron, TerminalPassword = terminal },
+            // Patron Enable unblocks a real patron: only ever sent for one no library has.
+            Sip2Command.PatronEnable => new PatronEnableRequest { TransactionDate = Now, InstitutionId = institution, PatronIdentifier = NoSuchPatron, TerminalPassword = terminal },
             Sip2Command.Checkout => new CheckoutRequest
             {
                 TransactionDate = Now, InstitutionId = institution, PatronIdentifier = NoSuchPatron, ItemIdentifier = NoSuchItem, TerminalPassword = terminal,
