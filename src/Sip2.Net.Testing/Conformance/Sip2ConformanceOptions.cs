@@ -69,4 +69,8 @@ public sealed record Sip2ConformanceOptions
 
     /// <summary>How many bytes without a terminator the oversize check sends at most. Default: 1 MiB, sixteen times a common 64 KiB cap.</summary>
     public int OversizeLength { get; init; } = 1024 * 1024;
+
+    /// <summary>Where the server is and who logs in; never the password.</summary>
+    public override string ToString() =>
+        $"{(UseTls ? "sip2s" : "sip2")}://{Host}:{Port} login {LoginId ?? "none"}{(Password is null ? "" : " (password ***)")}, institution '{InstitutionId}'";
 }

@@ -4,13 +4,13 @@ using Sip2.Net.Encodings;
 
 namespace Sip2.Net.Testing.Internal;
 
-// Bytes as readable text for failure messages: control characters shown as \r, \n or \xNN.
+// Bytes as readable text for failure messages: passwords (CO, AC, AD) masked, control characters shown as \r, \n or \xNN.
 internal static class WireText
 {
     public static string Show(ReadOnlySpan<byte> bytes, Sip2Encoding encoding)
     {
         var text = new StringBuilder();
-        foreach (var c in encoding.GetString(bytes))
+        foreach (var c in Sip2.Net.Server.Sip2WireMask.Mask(encoding.GetString(bytes), '|'))
         {
             text.Append(c switch
             {

@@ -52,4 +52,12 @@ public sealed class SampleHostConformanceTests : IAsyncLifetime
         Assert.All(report.Results, r => Assert.True(r.Outcome == Sip2ConformanceOutcome.Passed, $"{r.Check.Id}: {r.Outcome}: {r.Detail}"));
         Assert.Equal(Sip2ConformanceSuite.Checks.Count, report.Passed);
     }
+
+    [Fact]
+    public void The_options_never_show_the_password()
+    {
+        var options = new Sip2ConformanceOptions { Host = "acs.example.org", LoginId = "north-kiosk", Password = "north-pass" };
+        Assert.DoesNotContain("north-pass", options.ToString(), StringComparison.Ordinal);
+        Assert.Contains("north-kiosk", options.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -150,4 +150,15 @@ public sealed class GeneratorTests
         var kinds = Sip2Generators.CorruptFrame(Sip2Encoding.Ibm850).Sample(400, 20).Select(c => c.Kind).ToHashSet();
         Assert.Equal(Enum.GetValues<Sip2Corruption>().Order(), kinds.Order());
     }
+
+    [Fact]
+    public void Frames_print_with_their_passwords_masked()
+    {
+        var login = new LoginRequest { LoginUserId = "kiosk", LoginPassword = "hunter2" };
+        var frame = Sip2Generators.Frame(Gen.Constant<Sip2Message>(login), Sip2Encoding.Ibm850, Sip2ErrorDetectionMode.On).Sample(1, 1).Single();
+
+        Assert.DoesNotContain("hunter2", frame.ToString(), StringComparison.Ordinal);
+        Assert.Contains("CNkiosk|CO***|", frame.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\\r", frame.ToString(), StringComparison.Ordinal);
+    }
 }

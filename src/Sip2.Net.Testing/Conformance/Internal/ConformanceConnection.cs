@@ -59,8 +59,18 @@ internal sealed class ConformanceConnection : IAsyncDisposable
             if (options.UseTls)
             {
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false, options.RemoteCertificateValidationCallback);
-                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = options.TlsTargetHost ?? options.Host }, cancellationToken);
                 stream = tls;
+                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                handshake.CancelAfter(options.ConnectTimeout); // a server that takes the connection but never answers the handshake
+                try
+                {
+                    await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = options.TlsTargetHost ?? options.Host }, handshake.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await tls.DisposeAsync();
+                    throw new TimeoutException($"no TLS handshake with {options.Host}:{options.Port} within {options.ConnectTimeout.TotalSeconds:0.#} s");
+                }
             }
 
             return new ConformanceConnection(socket, stream);
