@@ -11,7 +11,7 @@ namespace Sip2.Net.Testing;
 /// FsCheck arbitraries (generator and shrinker) for every SIP2 2.00 message type and the codec's values, for
 /// registration with FsCheck: <c>[Properties(Arbitrary = new[] { typeof(Sip2Arbitraries) })]</c> on a test class (or
 /// <c>Arbitrary</c> on one <c>[Property]</c>), <c>Config.QuickThrowOnFailure.WithArbitrary(new[] { typeof(Sip2Arbitraries) })</c>
-/// with <c>Check.One</c>, or <c>ArbMap.Default.Merge(typeof(Sip2Arbitraries))</c> for <c>ArbFor&lt;T&gt;()</c> (FsCheck 3's
+/// for <c>Prop.ForAll((CheckoutRequest c) =&gt; ...).Check(config)</c>, or <c>ArbMap.Default.Merge(typeof(Sip2Arbitraries))</c> for <c>ArbFor&lt;T&gt;()</c> (FsCheck 3's
 /// place of FsCheck 2's <c>Arb.Register</c>). Message texts are IBM850 text, which UTF-8 carries too; for other
 /// encodings or for messages of your own making, compose <see cref="Sip2Generators"/> and <see cref="Sip2Shrinkers"/>.
 /// </summary>
@@ -19,6 +19,7 @@ public static class Sip2Arbitraries
 {
     // FsCheck takes every static method here that returns an arbitrary, private ones and generic ones too, for an
     // arbitrary of its own: so nothing but the arbitraries themselves lives in this class.
+
     /// <summary>Any message of the 2.00 table.</summary>
     public static Arbitrary<Sip2Message> Messages() => Arb.From(Sip2Generators.AnyMessage(Sip2Encoding.Ibm850), value => Sip2Shrinkers.Message(value));
 
