@@ -161,7 +161,7 @@ internal sealed partial class Sip2Cli
                         continue;
                     }
 
-                    if (words[0] is "interactive" or "shell" or "load")
+                    if (words[0] is "interactive" or "shell" or "load" or "conformance")
                     {
                         await console.Error.WriteLineAsync($"sip2: '{words[0]}' is not available inside a session.");
                         continue;

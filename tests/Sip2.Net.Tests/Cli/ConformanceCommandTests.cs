@@ -14,11 +14,11 @@ public sealed class ConformanceCommandTests
 {
     private sealed record Run(int ExitCode, string Out, string Error);
 
-    private static async Task<Run> RunAsync(string[] args, Func<string, string?>? environment = null)
+    private static async Task<Run> RunAsync(string[] args, Func<string, string?>? environment = null, string input = "")
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var console = CliConsole.ForWriters(output, error) with { GetEnvironmentVariable = environment ?? (_ => null) };
+        var console = CliConsole.ForWriters(output, error, new StringReader(input)) with { GetEnvironmentVariable = environment ?? (_ => null) };
         var code = await Sip2Cli.RunAsync(args, console, CancellationToken.None);
         return new Run(code, output.ToString(), error.ToString());
     }
@@ -102,5 +102,17 @@ public sealed class ConformanceCommandTests
         Assert.Equal(("kiosk", "env-secret-42"), (login.LoginUserId, login.LoginPassword));
         Assert.DoesNotContain("env-secret-42", run.Out + run.Error, StringComparison.Ordinal);
         Assert.EndsWith("1 passed, 0 failed", run.Out.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_interactive_session_does_not_run_the_battery_on_its_connection()
+    {
+        await using var server = new Sip2TestServer();
+
+        var run = await RunAsync(["--host", "127.0.0.1", "--port", Port(server), "interactive"], input: "conformance --check framing-cr\nquit\n");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("'conformance' is not available inside a session", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("passed", run.Out, StringComparison.Ordinal);
     }
 }
