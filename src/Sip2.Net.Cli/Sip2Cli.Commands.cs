@@ -10,7 +10,7 @@ using Sip2.Net.Messages;
 
 namespace Sip2.Net.Cli;
 
-// The command tree: one command per request message, plus raw, interactive and load.
+// The command tree: one command per request message, plus raw, interactive, load and conformance.
 internal sealed partial class Sip2Cli
 {
     private RootCommand BuildRoot()
@@ -104,6 +104,7 @@ internal sealed partial class Sip2Cli
         root.Subcommands.Add(RawCommand());
         root.Subcommands.Add(InteractiveCommand());
         root.Subcommands.Add(LoadCommand());
+        root.Subcommands.Add(ConformanceCommand());
         return root;
     }
 
@@ -161,7 +162,7 @@ internal sealed partial class Sip2Cli
                         continue;
                     }
 
-                    if (words[0] is "interactive" or "shell" or "load")
+                    if (words[0] is "interactive" or "shell" or "load" or "conformance")
                     {
                         await console.Error.WriteLineAsync($"sip2: '{words[0]}' is not available inside a session.");
                         continue;

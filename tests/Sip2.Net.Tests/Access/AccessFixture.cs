@@ -56,22 +56,4 @@ internal static class AccessFixture
         Assert.True(result.Succeeded, result.ToString());
         return result.Registration!;
     }
-
-    /// <summary>Asserts the model's registry rules 1 and 2 and the password rule over a whole registry.</summary>
-    public static void AssertRulesHold(IReadOnlyList<Sip2ClientRegistration> all)
-    {
-        foreach (var group in all.GroupBy(r => r.IPAddress))
-        {
-            var list = group.ToList();
-            if (list.Count > 1)
-            {
-                Assert.All(list, r => Assert.True(r.HasCredentials, $"rule 1 broken for {group.Key}"));
-            }
-
-            var logins = list.Where(r => r.LoginId is not null).Select(r => r.LoginId!.ToUpperInvariant()).ToList();
-            Assert.Equal(logins.Count, logins.Distinct().Count());
-        }
-
-        Assert.All(all, r => Assert.True(r.PasswordHash is null || r.LoginId is not null, "password without login id"));
-    }
 }

@@ -45,14 +45,4 @@ public sealed class BranchConfigurationTests
         Assert.False(configuration.SupportedMessages.Allows(Sip2Command.Renew));
         Assert.True(configuration.SupportedMessages.Allows(Sip2Command.Checkout));
     }
-
-    [Fact]
-    public async Task The_store_refuses_a_configuration_for_an_unknown_institution_and_an_institution_of_an_unknown_group()
-    {
-        var store = new InMemorySip2RegistryStore();
-        Assert.Equal(Sip2RegistryRule.UnknownInstitution, (await store.SaveBranchConfigurationAsync(new Sip2BranchConfiguration { InstitutionId = "X", BranchId = "MAIN" }))?.Rule);
-        Assert.Equal(Sip2RegistryRule.UnknownGroup, (await store.SaveInstitutionAsync(new Sip2.Net.Resolution.Sip2Institution { Id = "X", GroupId = "nope" }))?.Rule);
-        Assert.Empty(await store.ListInstitutionsAsync());
-        Assert.Empty(await store.ListBranchConfigurationsAsync());
-    }
 }

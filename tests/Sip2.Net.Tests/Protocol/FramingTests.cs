@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Sip2.Net.Protocol;
+using Sip2.Net.Testing;
 
 namespace Sip2.Net.Tests.Protocol;
 
@@ -113,20 +114,8 @@ public class FramingTests
     {
         var bytes = Sip2.Net.Encodings.Sip2Encoding.Ibm850.GetBytes(Stream);
         var expected = FrameAll(new[] { bytes });
-        var cuts = Gen.ListOf(Gen.Choose(0, bytes.Length)).Select(l => l.Distinct().OrderBy(x => x).ToArray());
-        return Prop.ForAll(cuts.ToArbitrary(), points =>
-        {
-            var chunks = new List<byte[]>();
-            var start = 0;
-            foreach (var point in points)
-            {
-                chunks.Add(bytes[start..point]);
-                start = point;
-            }
-
-            chunks.Add(bytes[start..]);
-            return FrameAll(chunks).SequenceEqual(expected);
-        });
+        return Prop.ForAll(Sip2Generators.Split(bytes).ToArbitrary(), chunks =>
+            FrameAll(chunks.Select(c => c.ToArray())).SequenceEqual(expected));
     }
 
     private sealed class Segment : ReadOnlySequenceSegment<byte>

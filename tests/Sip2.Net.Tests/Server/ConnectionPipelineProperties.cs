@@ -12,6 +12,7 @@ using Sip2.Net.Encodings;
 using Sip2.Net.Messages;
 using Sip2.Net.Protocol;
 using Sip2.Net.Server;
+using Sip2.Net.Testing;
 using Sip2.Net.Tests.Access;
 using Sip2.Net.Tests.Messages;
 
@@ -69,8 +70,8 @@ public sealed class ConnectionPipelineProperties : IDisposable
             from count in Gen.Choose(1, 6)
             from pieces in Gen.ListOf(piece, count)
             let bytes = pieces.SelectMany(p => p).ToArray()
-            from cuts in Gen.ListOf(Gen.Choose(0, bytes.Length), 6)
-            select Split(bytes, cuts);
+            from chunks in Sip2Generators.Split(bytes)
+            select chunks.Select(c => c.ToArray()).ToArray();
 
         return Prop.ForAll(stream.ToArbitrary(), chunks =>
         {
@@ -175,12 +176,6 @@ public sealed class ConnectionPipelineProperties : IDisposable
         }
 
         return [.. bytes];
-    }
-
-    private static byte[][] Split(byte[] bytes, IEnumerable<int> cuts)
-    {
-        var points = cuts.Append(0).Append(bytes.Length).Distinct().Order().ToArray();
-        return points.Zip(points.Skip(1), (from, to) => bytes[from..to]).ToArray();
     }
 
     // Answers what reaches the back end with the request's own values, so hostile bytes travel into responses.
