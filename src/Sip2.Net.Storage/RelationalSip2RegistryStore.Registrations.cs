@@ -70,7 +70,7 @@ public abstract partial class RelationalSip2RegistryStore
             return new Written<Sip2RegistryResult>(
                 Sip2RegistryResult.Success(existing, Sip2RegistrationChangeKind.Deleted), snapshot => snapshot.WithoutRegistration(id),
                 Sip2AuditAction.RegistrationDeleted, id.ToString(), Sip2AuditDetails.Of(existing), RegistryChange.Registration(id),
-                new Sip2RegistrationChangedEventArgs(Sip2RegistrationChangeKind.Deleted, existing, existing));
+                new Sip2RegistrationChangedEventArgs(Sip2RegistrationChangeKind.Deleted, existing, existing), existing.IPAddress);
         }, actor, cancellationToken);
 
     /// <inheritdoc/>
@@ -176,6 +176,6 @@ public abstract partial class RelationalSip2RegistryStore
         var sql = kind == Sip2RegistrationChangeKind.Created ? RegistrySql.InsertRegistration : RegistrySql.UpdateRegistration;
         await RegistryRows.Command(transaction, sql).Registration(database, stored).RunAsync(cancellationToken).ConfigureAwait(false);
         return new(result, snapshot => snapshot.WithRegistration(stored), Sip2AuditDetails.ActionOf(kind), stored.Id.ToString(), Sip2AuditDetails.Of(stored),
-            RegistryChange.Registration(stored.Id), new Sip2RegistrationChangedEventArgs(kind, stored, previous));
+            RegistryChange.Registration(stored.Id), new Sip2RegistrationChangedEventArgs(kind, stored, previous), stored.IPAddress);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Linq;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Sip2.Net.Access;
@@ -51,6 +52,7 @@ public abstract partial class RelationalSip2RegistryStore
     internal async Task ApplyAsync(DbConnection connection, IReadOnlyCollection<RegistryChange> changes, CancellationToken cancellationToken)
     {
         var ids = changes.Where(c => c.RegistrationId is not null).Select(c => c.RegistrationId!.Value).Distinct().ToArray();
+        var touched = new HashSet<Guid>(ids);
         List<Sip2RegistrationChangedEventArgs> events;
         await snapshotLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -65,9 +67,27 @@ public abstract partial class RelationalSip2RegistryStore
                     next = Sip2RegistrySnapshot.Create(directory.Groups, directory.Institutions, directory.BranchConfigurations, next.Registrations, directory.MessageOverrides);
                 }
 
+                // Each named registration's address, as it was and as it is, is re-read whole (in this one consistent
+                // read): an address never shows a newer row next to an older one, so its rules hold in every snapshot.
+                var addresses = new HashSet<IPAddress>();
                 foreach (var id in ids)
                 {
-                    next = await RegistrationAsync(transaction, id, cancellationToken).ConfigureAwait(false) is { } row ? next.WithRegistration(row) : next.WithoutRegistration(id);
+                    if (next.GetRegistration(id) is { } known)
+                    {
+                        addresses.Add(known.IPAddress);
+                    }
+
+                    if (await RegistrationAsync(transaction, id, cancellationToken).ConfigureAwait(false) is { } row)
+                    {
+                        addresses.Add(row.IPAddress);
+                    }
+                }
+
+                foreach (var address in addresses)
+                {
+                    touched.UnionWith(next.RegistrationsAt(address).Select(r => r.Id));
+                    next = next.WithRegistrationsAt(address, await RegistrationsAtAsync(transaction, address, cancellationToken).ConfigureAwait(false));
+                    touched.UnionWith(next.RegistrationsAt(address).Select(r => r.Id));
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -75,7 +95,7 @@ public abstract partial class RelationalSip2RegistryStore
 
             var before = current;
             current = next;
-            events = SnapshotDiff.Changes(before, next, ids);
+            events = SnapshotDiff.Changes(before, next, touched);
             health.Synchronized();
         }
         finally

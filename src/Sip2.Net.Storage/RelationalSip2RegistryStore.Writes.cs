@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
 using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,6 +28,7 @@ public abstract partial class RelationalSip2RegistryStore
         }
 
         Written<T> written;
+        List<Sip2RegistrationChangedEventArgs>? learned = null;
         try
         {
             var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -40,6 +44,12 @@ public abstract partial class RelationalSip2RegistryStore
                         return written.Result;
                     }
 
+                    // The address's registrations as this write leaves them, other instances' earlier writes included:
+                    // the snapshot takes them whole, so it never holds this write next to an older row of the address.
+                    var atAddress = written.Address is { } address
+                        ? await RegistrationsAtAsync(transaction, address, cancellationToken).ConfigureAwait(false)
+                        : null;
+
                     await RegistryRows.Command(transaction, RegistrySql.InsertAudit)
                         .Time("changed_at", time.GetUtcNow())
                         .Text("actor", Sip2AuditDetails.Actor(actor))
@@ -54,7 +64,13 @@ public abstract partial class RelationalSip2RegistryStore
                     {
                         // Not cancelled once begun: a commit cut short would leave the caller not knowing what was stored.
                         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                        var before = current;
                         current = written.Apply(current);
+                        if (atAddress is not null)
+                        {
+                            current = current.WithRegistrationsAt(written.Address!, atAddress);
+                            learned = SnapshotDiff.Changes(before, current, AddressIds(before, current, written.Address!, written.Change?.Registration.Id));
+                        }
                         if (database.WritesReportReachability)
                         {
                             health.Reachable();
@@ -76,6 +92,12 @@ public abstract partial class RelationalSip2RegistryStore
             throw unavailable;
         }
 
+        // Another instance's changes at the address that this write brought in are older: raised first.
+        if (learned is { Count: > 0 })
+        {
+            Raise(learned);
+        }
+
         if (written.Change is { } change)
         {
             Raise([change]);
@@ -83,6 +105,10 @@ public abstract partial class RelationalSip2RegistryStore
 
         return written.Result;
     }
+
+    // The ids at an address in either snapshot, but the one a write changed itself (its event is the write's own).
+    private static IEnumerable<Guid> AddressIds(Sip2RegistrySnapshot before, Sip2RegistrySnapshot after, IPAddress address, Guid? except) =>
+        before.RegistrationsAt(address).Concat(after.RegistrationsAt(address)).Select(r => r.Id).Where(id => id != except).Distinct();
 
     private DatabaseFailure? Constraint(Exception exception) =>
         exception is OperationCanceledException ? null
@@ -96,7 +122,7 @@ public abstract partial class RelationalSip2RegistryStore
     }
 
     // What one write did: the result for the caller and, when it changed the store, how the snapshot changes, the audit
-    // entry, the notice for the other instances and the registration event (for registration changes).
+    // entry, the notice for the other instances and, for registration changes, the event and the address written.
     private readonly record struct Written<T>(
         T Result,
         Func<Sip2RegistrySnapshot, Sip2RegistrySnapshot>? Apply = null,
@@ -104,5 +130,6 @@ public abstract partial class RelationalSip2RegistryStore
         string Subject = "",
         string Details = "",
         RegistryChange Notice = default,
-        Sip2RegistrationChangedEventArgs? Change = null);
+        Sip2RegistrationChangedEventArgs? Change = null,
+        IPAddress? Address = null);
 }

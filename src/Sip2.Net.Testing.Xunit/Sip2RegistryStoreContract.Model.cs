@@ -35,9 +35,31 @@ public abstract partial class Sip2RegistryStoreContract
         await Task.Run(() => Prop.ForAll(arbitrary, run => RunModelAsync(run)).Check(Config.QuickThrowOnFailure.WithMaxTest(ModelRuns)));
     }
 
+    // Each run's store is disposed when the run ends (a database store holds connections), and may be disposed again
+    // by whoever made it.
     private async Task RunModelAsync(ModelRun run)
     {
         var store = await NewStoreAsync(run.AllowLocal ? Sip2RegistryOptions.AllowLocalNetworks : new Sip2RegistryOptions());
+        try
+        {
+            await RunModelAsync(run, store);
+        }
+        finally
+        {
+            switch (store)
+            {
+                case IAsyncDisposable disposable:
+                    await disposable.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
+    }
+
+    private static async Task RunModelAsync(ModelRun run, ISip2RegistryStore store)
+    {
         var model = new RegistryModel(run.AllowLocal);
         model.Seed();
         using var log = new EventLog(store);

@@ -37,7 +37,11 @@ public abstract partial class Sip2RegistryStoreContract
     // Hashing at the lowest cost keeps the suite fast; the cost is stored with the hash and is not what is tested.
     private static readonly Dictionary<string, Sip2PasswordHash> Hashes = new(StringComparer.Ordinal);
 
-    /// <summary>A new, empty store, not yet initialised, for one test. Each call returns a store of its own.</summary>
+    /// <summary>
+    /// A new, empty store, not yet initialised, for one test. Each call returns a store of its own. The model-based
+    /// test disposes each of its stores (IAsyncDisposable or IDisposable) when its run ends, so disposing must be safe
+    /// to repeat for a class that also disposes what it made.
+    /// </summary>
     /// <param name="options">Which address ranges the store accepts.</param>
     protected abstract Task<ISip2RegistryStore> CreateStoreAsync(Sip2RegistryOptions options);
 
@@ -49,6 +53,15 @@ public abstract partial class Sip2RegistryStoreContract
     /// <param name="store">A store from <see cref="CreateStoreAsync"/>, initialised.</param>
     /// <param name="options">The options it was created with.</param>
     protected virtual Task<ISip2RegistryStore?> OpenSecondInstanceAsync(ISip2RegistryStore store, Sip2RegistryOptions options) => Task.FromResult<ISip2RegistryStore?>(null);
+
+    /// <summary>
+    /// A new store over what <paramref name="store"/> keeps, as the server's next start would open it (the suite
+    /// initialises it); null (the default) for a store that keeps nothing once it is gone, which skips the durability
+    /// test.
+    /// </summary>
+    /// <param name="store">A store from <see cref="CreateStoreAsync"/>, initialised and written to.</param>
+    /// <param name="options">The options it was created with.</param>
+    protected virtual Task<ISip2RegistryStore?> ReopenAsync(ISip2RegistryStore store, Sip2RegistryOptions options) => Task.FromResult<ISip2RegistryStore?>(null);
 
     /// <summary>How many random operation sequences the model-based test runs (each on a fresh store). Default: 100.</summary>
     protected virtual int ModelRuns => 100;

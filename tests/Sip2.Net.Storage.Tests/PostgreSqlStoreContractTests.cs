@@ -1,13 +1,14 @@
-using Sip2.Net.Storage.Tests.Contract;
+using Sip2.Net.Storage.Tests.Harness;
 
 namespace Sip2.Net.Storage.Tests;
 
-/// <summary>The registry store contract on PostgreSQL, each check in a new schema of the cluster CI starts.</summary>
-public sealed class PostgreSqlStoreContractTests
+/// <summary>
+/// The PostgreSQL store keeps the registry store contract, each store a new schema in the cluster CI starts
+/// (SIP2_TEST_POSTGRES); without the cluster every test fails in CI.
+/// </summary>
+public sealed class PostgreSqlStoreContractTests : DatabaseStoreContract
 {
-    public static TheoryData<string> Checks => RegistryStoreContract.Checks(durable: true);
+    protected override bool SharesChanges => true;
 
-    [ServiceTheory("SIP2_TEST_POSTGRES")]
-    [MemberData(nameof(Checks))]
-    public Task The_PostgreSQL_store_keeps_the_contract(string check) => RegistryStoreContract.RunAsync(check, new PostgreSqlHarness());
+    protected override StoreDatabase CreateDatabase() => new PostgreSqlTestDatabase(ServiceFactAttribute.Require("SIP2_TEST_POSTGRES"));
 }

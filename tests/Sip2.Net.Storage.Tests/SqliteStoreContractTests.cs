@@ -1,13 +1,14 @@
-using Sip2.Net.Storage.Tests.Contract;
+using Sip2.Net.Storage.Tests.Harness;
 
 namespace Sip2.Net.Storage.Tests;
 
-/// <summary>The registry store contract on SQLite, each check over a new file.</summary>
-public sealed class SqliteStoreContractTests
+/// <summary>
+/// The SQLite store keeps the registry store contract, each store a new file. A second store over the file is not a
+/// second instance: it sees the first one's writes when it starts, not as they happen.
+/// </summary>
+public sealed class SqliteStoreContractTests : DatabaseStoreContract
 {
-    public static TheoryData<string> Checks => RegistryStoreContract.Checks(durable: true);
+    protected override bool SharesChanges => false;
 
-    [Theory]
-    [MemberData(nameof(Checks))]
-    public Task The_SQLite_store_keeps_the_contract(string check) => RegistryStoreContract.RunAsync(check, new SqliteHarness());
+    protected override StoreDatabase CreateDatabase() => new SqliteTestDatabase();
 }

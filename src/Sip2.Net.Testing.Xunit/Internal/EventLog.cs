@@ -33,24 +33,28 @@ internal sealed class EventLog : IDisposable
         }
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> events arrived; fails after <paramref name="timeout"/>.</summary>
-    public async Task WaitForAsync(int count, TimeSpan timeout)
+    /// <summary>Done once at least <paramref name="count"/> events arrived.</summary>
+    public Task ReachedAsync(int count)
     {
-        TaskCompletionSource reached;
         lock (events)
         {
             if (events.Count >= count)
             {
-                return;
+                return Task.CompletedTask;
             }
 
-            reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             waiters.Add((count, reached));
+            return reached.Task;
         }
+    }
 
+    /// <summary>Waits until at least <paramref name="count"/> events arrived; fails after <paramref name="timeout"/>.</summary>
+    public async Task WaitForAsync(int count, TimeSpan timeout)
+    {
         try
         {
-            await reached.Task.WaitAsync(timeout);
+            await ReachedAsync(count).WaitAsync(timeout);
         }
         catch (TimeoutException)
         {

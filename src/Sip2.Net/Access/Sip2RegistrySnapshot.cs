@@ -133,6 +133,59 @@ public sealed class Sip2RegistrySnapshot
         return new(ids, addresses, groups, institutions, branches, overrides);
     }
 
+    /// <summary>
+    /// This snapshot with the registrations at <paramref name="address"/> replaced by <paramref name="registrations"/>
+    /// (all of them at that address): how a store shared by several instances takes one address's registrations as
+    /// the database holds them, so that what it answers for an address never mixes older and newer rows.
+    /// </summary>
+    public Sip2RegistrySnapshot WithRegistrationsAt(IPAddress address, IEnumerable<Sip2ClientRegistration> registrations)
+    {
+        if (address is null || registrations is null)
+        {
+            throw new ArgumentNullException(address is null ? nameof(address) : nameof(registrations));
+        }
+
+        var key = Sip2IPAddresses.Normalize(address);
+        var rows = registrations.ToArray();
+        if (Array.Exists(rows, r => !r.IPAddress.Equals(key)))
+        {
+            throw new ArgumentException("Every registration must be at the address replaced.", nameof(registrations));
+        }
+
+        var ids = new Dictionary<Guid, Sip2ClientRegistration>(byId);
+        foreach (var old in RegistrationsAt(key))
+        {
+            ids.Remove(old.Id);
+        }
+
+        var addresses = new Dictionary<IPAddress, Sip2ClientRegistration[]>(byAddress);
+        foreach (var row in rows)
+        {
+            if (ids.TryGetValue(row.Id, out var moved))
+            {
+                // The id was at another address in this snapshot: it is at this one now.
+                addresses[moved.IPAddress] = addresses[moved.IPAddress].Where(r => r.Id != row.Id).ToArray();
+                if (addresses[moved.IPAddress].Length == 0)
+                {
+                    addresses.Remove(moved.IPAddress);
+                }
+            }
+
+            ids[row.Id] = row;
+        }
+
+        if (rows.Length == 0)
+        {
+            addresses.Remove(key);
+        }
+        else
+        {
+            addresses[key] = rows;
+        }
+
+        return new(ids, addresses, groups, institutions, branches, overrides);
+    }
+
     /// <summary>This snapshot without the registration with that id.</summary>
     public Sip2RegistrySnapshot WithoutRegistration(Guid id)
     {
