@@ -73,6 +73,7 @@ internal static class SampleHost
             .AddBackend<InMemoryLibrarySystem>()
             // Kiosks of an on-site server, and the demo's 127.0.0.x, live on local networks.
             .ConfigureRegistry(Sip2RegistryOptions.AllowLocalNetworks)
+            .Use(settings.Registry, builder.Environment.ContentRootPath)
             .ConfigureAccessPolicy(new Sip2AccessPolicyOptions { MaxFailedLoginsPerConnection = settings.Server.MaxFailedLogins ?? 3 });
 
         var host = builder.Build();
@@ -205,7 +206,17 @@ internal static class SampleHost
     {
         const string Actor = "configuration";
         var store = services.GetRequiredService<ISip2RegistryStore>();
-        if (!await store.InitializeAsync(cancellationToken).ConfigureAwait(false))
+        bool created;
+        try
+        {
+            created = await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Sip2RegistryStoreUnavailableException e)
+        {
+            throw new SampleHostStartupException($"registry: {e.Message}", e);
+        }
+
+        if (!created)
         {
             return; // a durable store seeded on an earlier start: what administrators changed since stays
         }

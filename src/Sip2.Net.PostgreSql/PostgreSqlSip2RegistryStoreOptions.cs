@@ -7,7 +7,8 @@ public sealed record PostgreSqlSip2RegistryStoreOptions
 {
     /// <summary>
     /// The schema the tables live in, created when missing: lower-case letters, digits and <c>_</c>, starting with a
-    /// letter or <c>_</c>. Null (the default) uses the connection's search path (normally <c>public</c>). Instances
+    /// letter or <c>_</c>. Null (the default) uses the connection's search path (normally <c>public</c>); a search
+    /// path of one such name (<c>Search Path=registry</c>) is created when missing too. Instances
     /// that share a registry name the same schema; a database can hold several registries in different schemas.
     /// </summary>
     public string? Schema { get; init; }

@@ -37,6 +37,8 @@ internal sealed class SampleHostSettings
     public List<ClientSettings> Clients { get; set; } = [];
 
     public Admin.AdminSettings Admin { get; set; } = new();
+
+    public RegistrySettings Registry { get; set; } = new();
 }
 
 internal sealed class CertificateSettings

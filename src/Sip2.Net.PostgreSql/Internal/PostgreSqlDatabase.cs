@@ -56,7 +56,8 @@ internal sealed partial class PostgreSqlDatabase : RegistryDatabase
             builder.SearchPath = options.Schema;
         }
 
-        schema = options.Schema;
+        // A search path of one schema name is the schema too, so it is created when missing like Options.Schema.
+        schema = options.Schema ?? (builder.SearchPath is { } path && SchemaName().IsMatch(path.Trim()) ? path.Trim() : null);
         password = builder.Password;
         Scope = builder.SearchPath ?? "";
         dataSource = NpgsqlDataSource.Create(builder);
