@@ -7,6 +7,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Sip2.Net.Protocol.Internal;
 using Sip2.Net.AspNetCore;
 using Sip2.Net.Server;
 using Sip2.Net.Server.Internal;

@@ -8,10 +8,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Sip2.Net.Diagnostics.Internal;
 using Sip2.Net.Access;
 using Sip2.Net.Resolution;
 using Sip2.Net.Server.Internal;
-using Log = Sip2.Net.Server.Internal.Log;
 using Sip2.Net.Access.Internal;
 using Sip2.Net.Resolution.Internal;
 
@@ -66,7 +66,7 @@ public sealed class Sip2ConnectionHandler : IDisposable
         Limits = new ConnectionLimits(Options, budget);
         if (budget < Options.MaxConnections)
         {
-            Log.DescriptorBudget(Logger, Limits.MaxTotal, Options.MaxConnections);
+            ServerLog.DescriptorBudget(Logger, Limits.MaxTotal, Options.MaxConnections);
         }
 
         refusals = new RefusalLog(Logger);
@@ -134,7 +134,7 @@ public sealed class Sip2ConnectionHandler : IDisposable
             return false;
         }
 
-        Log.SessionEndedByOperator(Logger, connection.Id);
+        ServerLog.SessionEndedByOperator(Logger, connection.Id);
         connection.Abort("ended by an operator");
         return true;
     }
@@ -215,7 +215,7 @@ public sealed class Sip2ConnectionHandler : IDisposable
         evicted?.Abort("evicted: its address is at its limit and it had not logged in");
         connections.TryAdd(connection, 0);
         Sip2ServerMetrics.Instance.ConnectionOpened();
-        Log.ConnectionOpened(Logger, id, address);
+        ServerLog.ConnectionOpened(Logger, id, address);
         return connection;
     }
 
@@ -231,7 +231,7 @@ public sealed class Sip2ConnectionHandler : IDisposable
         {
             // A bug or a transport failure: this connection ends, the server goes on.
             reason = "failed";
-            Log.ConnectionFailed(Logger, exception, connection.Id);
+            ServerLog.ConnectionFailed(Logger, exception, connection.Id);
         }
         finally
         {
@@ -250,7 +250,7 @@ public sealed class Sip2ConnectionHandler : IDisposable
         {
             Limits.Release(connection);
             Sip2ServerMetrics.Instance.ConnectionClosed();
-            Log.ConnectionClosed(Logger, connection.Id, reason);
+            ServerLog.ConnectionClosed(Logger, connection.Id, reason);
             if (connections.IsEmpty && stopping)
             {
                 drained.TrySetResult(true);
@@ -311,7 +311,7 @@ public sealed class Sip2ConnectionHandler : IDisposable
 
         foreach (var connection in connections.Keys.Where(c => c.Session.Access.IsBoundTo(change.Registration.Id)))
         {
-            Log.SessionEndedByRegistry(Logger, connection.Id, change.Registration.Id, change.Kind);
+            ServerLog.SessionEndedByRegistry(Logger, connection.Id, change.Registration.Id, change.Kind);
             connection.Abort("registration " + change.Kind.ToString().ToLowerInvariant());
         }
     }

@@ -11,6 +11,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Sip2.Net.Protocol.Internal;
+using Sip2.Net.Diagnostics.Internal;
 using Sip2.Net.Server.Internal;
 
 namespace Sip2.Net.Server;
@@ -71,7 +73,7 @@ public sealed class Sip2Server : IAsyncDisposable
             listeners.Add(socket);
             var local = (IPEndPoint)socket.LocalEndPoint!;
             bound.Add(local);
-            Log.Listening(logger, local, endpoint.Certificate is null ? "tcp" : "tls");
+            ServerLog.Listening(logger, local, endpoint.Certificate is null ? "tcp" : "tls");
             acceptLoops.Add(Task.Run(() => AcceptLoopAsync(socket, endpoint), CancellationToken.None));
         }
 
@@ -99,7 +101,7 @@ public sealed class Sip2Server : IAsyncDisposable
         {
         }
 
-        Log.Stopped(logger);
+        ServerLog.Stopped(logger);
     }
 
     /// <inheritdoc/>
@@ -129,7 +131,7 @@ public sealed class Sip2Server : IAsyncDisposable
                 // connections being served; wait, longer each time, and say so once per episode.
                 if (backoff == TimeSpan.Zero)
                 {
-                    Log.AcceptPaused(logger, exception.SocketErrorCode);
+                    ServerLog.AcceptPaused(logger, exception.SocketErrorCode);
                 }
 
                 backoff = TimeSpan.FromMilliseconds(Math.Min(1000, Math.Max(10, backoff.TotalMilliseconds * 2)));
@@ -149,7 +151,7 @@ public sealed class Sip2Server : IAsyncDisposable
             if (backoff != TimeSpan.Zero)
             {
                 backoff = TimeSpan.Zero;
-                Log.AcceptResumed(logger);
+                ServerLog.AcceptResumed(logger);
             }
 
             _ = Task.Run(() => ServeAsync(client, endpoint), CancellationToken.None);
@@ -232,7 +234,7 @@ public sealed class Sip2Server : IAsyncDisposable
         }
         catch (Exception exception) when (exception is AuthenticationException or IOException or OperationCanceledException or System.ComponentModel.Win32Exception or ObjectDisposedException)
         {
-            Log.TlsHandshakeFailed(logger, connection.Address, exception.GetType().Name);
+            ServerLog.TlsHandshakeFailed(logger, connection.Address, exception.GetType().Name);
             return false;
         }
         finally

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Sip2.Net.Diagnostics.Internal;
 using Sip2.Net.Messages;
 using Sip2.Net.Resolution;
 
@@ -57,7 +58,7 @@ internal sealed class RequestPipeline
         }
         catch (Exception exception) when (!context.CancellationToken.IsCancellationRequested)
         {
-            Log.BackendFailed(logger, exception, context.ConnectionId, request.Command);
+            ServerLog.BackendFailed(logger, exception, context.ConnectionId, request.Command);
             return context.Refuse(request, Sip2MessageScenario.BackEndError);
         }
     }
@@ -83,7 +84,7 @@ internal sealed class RequestPipeline
         call.Cancel(); // tells the late back end to give up
         _ = work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         context.CancellationToken.ThrowIfCancellationRequested();
-        Log.BackendTimedOut(logger, context.ConnectionId, options.BackendTimeout.TotalMilliseconds, request.Command);
+        ServerLog.BackendTimedOut(logger, context.ConnectionId, options.BackendTimeout.TotalMilliseconds, request.Command);
         return context.Refuse(request, Sip2MessageScenario.BackEndUnavailable);
     }
 
@@ -115,7 +116,7 @@ internal sealed class RequestPipeline
 
     private Sip2Message OutOfScope(Sip2Message request, Sip2RequestContext context, Sip2MessageScenario scenario)
     {
-        Log.RequestRefused(logger, context.ConnectionId, request.Command, "out of the session's scope");
+        ServerLog.RequestRefused(logger, context.ConnectionId, request.Command, "out of the session's scope");
         return context.Refuse(request, scenario);
     }
 
@@ -156,7 +157,7 @@ internal sealed class RequestPipeline
             if (answer is not null)
             {
                 Sip2ServerMetrics.Instance.Resend();
-                Log.ReplayedAcrossConnections(logger, context.ConnectionId, request.Command);
+                ServerLog.ReplayedAcrossConnections(logger, context.ConnectionId, request.Command);
                 return answer;
             }
         }

@@ -5,6 +5,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using Sip2.Net.Diagnostics.Internal;
 using Sip2.Net.Access;
 using Sip2.Net.Protocol;
 
@@ -157,7 +158,7 @@ internal sealed class Sip2Connection : IDisposable
 
                     if (status == Sip2FrameStatus.TooLong)
                     {
-                        Log.MessageTooLong(handler.Logger, Id, handler.Options.MaxMessageLength);
+                        ServerLog.MessageTooLong(handler.Logger, Id, handler.Options.MaxMessageLength);
                         close = "message too long";
                         buffer = buffer.Slice(buffer.End);
                         break;
@@ -251,7 +252,7 @@ internal sealed class Sip2Connection : IDisposable
         var login = (Messages.LoginRequest)pending.Request;
         var result = await handler.AccessPolicy.LoginAsync(Session.Access, login.LoginUserId, login.LoginPassword, aborted.Token).ConfigureAwait(false);
         // A refused login id is not logged: an operator may have typed the password into it.
-        Log.Login(handler.Logger, Id, result.Succeeded ? login.LoginUserId : "(not logged)", Address, result.Outcome);
+        ServerLog.Login(handler.Logger, Id, result.Succeeded ? login.LoginUserId : "(not logged)", Address, result.Outcome);
         if (!result.Succeeded)
         {
             return Session.LoginAnswered(pending, result);
@@ -260,7 +261,7 @@ internal sealed class Sip2Connection : IDisposable
         loginDeadline = long.MaxValue;
         if (!handler.Limits.TryBind(this, result.Binding.Registration.Id))
         {
-            Log.RequestRefused(handler.Logger, Id, login.Command, "the registration has its maximum of connections");
+            ServerLog.RequestRefused(handler.Logger, Id, login.Command, "the registration has its maximum of connections");
             return Session.LoginAnswered(pending, Sip2LoginResult.TooManyFailures()) with { Close = "too many connections for the registration" };
         }
 
@@ -282,7 +283,7 @@ internal sealed class Sip2Connection : IDisposable
             Sip2ServerMetrics.Instance.OutputWaited();
             deadline = new Deadline(After(handler.TimeProvider.GetUtcNow().UtcTicks, handler.Options.WriteTimeout), StalledReason);
             handler.Busy(-1); // waiting for the client, as in a read
-            Log.OutputWaiting(handler.Logger, Id, pending); // after the deadline is set: who sees the line may move a fake clock past it
+            ServerLog.OutputWaiting(handler.Logger, Id, pending); // after the deadline is set: who sees the line may move a fake clock past it
         }
 
         try
@@ -307,7 +308,7 @@ internal sealed class Sip2Connection : IDisposable
         if (abortReason == StalledReason)
         {
             Sip2ServerMetrics.Instance.OutputStalled();
-            Log.OutputStalled(handler.Logger, Id, handler.Options.WriteTimeout.TotalMilliseconds);
+            ServerLog.OutputStalled(handler.Logger, Id, handler.Options.WriteTimeout.TotalMilliseconds);
         }
 
         return abortReason ?? "aborted";

@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Extensions.Logging;
+using Sip2.Net.Diagnostics.Internal;
 using Sip2.Net.Access;
 using Sip2.Net.Messages;
 using Sip2.Net.Protocol;
@@ -78,7 +79,7 @@ internal sealed class Sip2Session
         {
             // A 96 is the server's own request; one sent to the server is an echo or a confused client. Answering it
             // with a 96 would let two such ends trade them forever, so it gets no answer and counts as unreadable.
-            Log.ScResendNotAnswered(logger, id);
+            ServerLog.ScResendNotAnswered(logger, id);
             return Bad(null);
         }
 
@@ -121,13 +122,13 @@ internal sealed class Sip2Session
 
         if (Binding is not { } binding)
         {
-            Log.RequestRefused(logger, id, request.Command, "not logged in");
+            ServerLog.RequestRefused(logger, id, request.Command, "not logged in");
             return Write(pending, FailureResponses.For(request, catalog.GetText(Sip2MessageScenario.LoginRequired, null), Now));
         }
 
         if (!binding.BranchConfiguration.SupportedMessages.Allows(request.Command))
         {
-            Log.RequestRefused(logger, id, request.Command, "not supported by the branch");
+            ServerLog.RequestRefused(logger, id, request.Command, "not supported by the branch");
             return Write(pending, FailureResponses.For(request, catalog.GetText(Sip2MessageScenario.MessageNotSupported, binding.Institution.Id), Now));
         }
 
@@ -196,7 +197,7 @@ internal sealed class Sip2Session
     private SessionStep Resent(string reason, byte[] response)
     {
         Sip2ServerMetrics.Instance.Resend();
-        Log.Resent(logger, id, reason);
+        ServerLog.Resent(logger, id, reason);
         Trace("->", response);
         return Write(response);
     }
@@ -209,7 +210,7 @@ internal sealed class Sip2Session
             Sip2ServerMetrics.Instance.ChecksumError();
         }
 
-        Log.BadMessage(logger, id, error);
+        ServerLog.BadMessage(logger, id, error);
         var withChecksum = Codec.ErrorDetection == Sip2ErrorDetectionMode.On || (Codec.ErrorDetection == Sip2ErrorDetectionMode.Auto && parsed.HasChecksum);
         return Bad(Format(new RequestScResend(), withChecksum ? Sip2Trailer.WithChecksum() : Sip2Trailer.None, remember: false));
     }
@@ -234,7 +235,7 @@ internal sealed class Sip2Session
         {
             if (lastSequence is { } previous && sequence != Sip2SequenceNumber.Next(previous))
             {
-                Log.SequenceGap(logger, id, sequence, previous);
+                ServerLog.SequenceGap(logger, id, sequence, previous);
             }
 
             lastSequence = sequence;
@@ -284,7 +285,7 @@ internal sealed class Sip2Session
         if (logger.IsEnabled(LogLevel.Trace))
         {
             var masked = Sip2WireMask.Mask(Codec.Encoding.GetString(bytes).TrimEnd('\r', '\n'), Codec.FieldDelimiter);
-            Log.Wire(logger, id, direction, masked);
+            ServerLog.Wire(logger, id, direction, masked);
         }
     }
 

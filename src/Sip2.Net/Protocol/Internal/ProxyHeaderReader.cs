@@ -7,9 +7,9 @@ using System.Threading.Tasks;
 using Sip2.Net.Access;
 using Sip2.Net.Protocol;
 using Sip2.Net.Access.Internal;
-using Sip2.Net.Protocol.Internal;
+using Sip2.Net.Server;
 
-namespace Sip2.Net.Server.Internal;
+namespace Sip2.Net.Protocol.Internal;
 
 /// <summary>
 /// Reads the PROXY protocol header (v1 or v2) that must start every connection on a PROXY endpoint: only from a

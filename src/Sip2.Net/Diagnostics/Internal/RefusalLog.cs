@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using Microsoft.Extensions.Logging;
 
-namespace Sip2.Net.Server.Internal;
+namespace Sip2.Net.Diagnostics.Internal;
 
 /// <summary>
 /// Logs refused connections without letting a flood write a line each: the first refusal of an address in an
@@ -40,7 +40,7 @@ internal sealed class RefusalLog(ILogger logger)
             repeats[address] = (0, reason);
         }
 
-        Log.ConnectionRefused(logger, address, reason);
+        ServerLog.ConnectionRefused(logger, address, reason);
     }
 
     /// <summary>Logs the counted repeats of the interval that ended and starts the next.</summary>
@@ -65,12 +65,12 @@ internal sealed class RefusalLog(ILogger logger)
 
         foreach (var (address, count, reason) in lines)
         {
-            Log.ConnectionsRefused(logger, count, address, Interval.TotalSeconds, reason);
+            ServerLog.ConnectionsRefused(logger, count, address, Interval.TotalSeconds, reason);
         }
 
         if (unlisted > 0)
         {
-            Log.ConnectionsRefusedElsewhere(logger, unlisted, Interval.TotalSeconds);
+            ServerLog.ConnectionsRefusedElsewhere(logger, unlisted, Interval.TotalSeconds);
         }
     }
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Sip2.Net.Messages;
 
-namespace Sip2.Net.Server.Internal;
+namespace Sip2.Net.Diagnostics.Internal;
 
 /// <summary>
 /// The server's instruments, on the meter <c>Sip2.Net.Server</c>: connections open and total, refused

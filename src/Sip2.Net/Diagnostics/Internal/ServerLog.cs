@@ -4,14 +4,14 @@ using Microsoft.Extensions.Logging;
 using Sip2.Net.Messages;
 using Sip2.Net.Protocol;
 
-namespace Sip2.Net.Server.Internal;
+namespace Sip2.Net.Diagnostics.Internal;
 
 /// <summary>
 /// The server's log messages, with fixed event ids (1000-1099) that operators can filter and alert on.
 /// Nothing here takes a password, PIN or terminal password: requests are logged by command, and the wire
 /// trace (Trace level) goes through <see cref="Protocol.Sip2WireMask"/>.
 /// </summary>
-internal static partial class Log
+internal static partial class ServerLog
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "SIP2 server listening on {EndPoint} ({Transport})")]
     public static partial void Listening(ILogger logger, EndPoint endPoint, string transport);
