@@ -279,4 +279,22 @@ public class ParserTests
         Assert.True(Parse("9900302.00AY1|AZFC29", Strict).IsSuccess);
         Assert.True(Parse("9900302.00AY1", Strict).IsSuccess);
     }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void A_frame_with_its_terminator_still_on_is_verified_as_without(string terminator)
+    {
+        // A frame ending AY4AZ0000 plus its terminator: the checksum is wrong, and must be found wrong, with the
+        // sequence number read as 4 (not "4AZ0000", which would skip the check).
+        var bad = Parse("9900302.00AY4AZ0000" + terminator);
+        Assert.False(bad.IsSuccess);
+        Assert.Equal(Sip2ErrorCode.ChecksumMismatch, bad.Error!.Code);
+
+        var wire = Encoding.ASCII.GetString(Sip2MessageWriter.ToBytes(new ScStatusRequest { StatusCode = ScStatusCode.Ok, MaxPrintWidth = 30, ProtocolVersion = "2.00" }, trailer: Sip2Trailer.WithChecksum(4)));
+        var good = Parse(wire.TrimEnd('\r') + terminator);
+        Assert.True(good.IsSuccess, good.Error?.ToString());
+        Assert.Equal((4, true), (good.SequenceNumber, good.HasChecksum));
+    }
 }

@@ -5,10 +5,9 @@ using Sip2.Net.Protocol;
 
 namespace Sip2.Net.Tests.Protocol;
 
-// A message parsed in lenient mode keeps its bytes and decodes values when they are read; strict mode decodes
-// everything up front. These check that the two are indistinguishable to a caller, and that a lazy message
-// turns into ordinary texts correctly the first time it is copied, changed or compared.
-public class LazyParseTests
+// Lenient and strict parses of a valid message give the same message in every view (values, copies, changes,
+// comparisons): the modes differ only in what they refuse.
+public class ParseModeTests
 {
     private static readonly Sip2CodecOptions Strict = new() { ParseMode = Sip2ParseMode.Strict };
 
