@@ -5,7 +5,7 @@ namespace Sip2.Net.IntegrationTests;
 
 public class ProxyProtocolTests
 {
-    private static Task<TestServer> StartBehindProxyAsync(TimeSpan? headerDeadline = null) =>
+    private static Task<TestServer> StartBehindProxyAsync(TimeSpan? headerDeadline = null, Microsoft.Extensions.Time.Testing.FakeTimeProvider? time = null) =>
         TestServer.StartAsync(o => o with
         {
             PartialMessageTimeout = headerDeadline ?? o.PartialMessageTimeout,
@@ -18,7 +18,7 @@ public class ProxyProtocolTests
                     TrustedProxies = [Sip2IPNetwork.Parse("127.0.0.1/32")],
                 },
             ],
-        });
+        }, time);
 
     [Fact]
     public async Task The_address_in_the_header_is_the_one_admitted()
@@ -60,10 +60,14 @@ public class ProxyProtocolTests
     [Fact]
     public async Task A_header_that_never_completes_is_given_up_on()
     {
-        await using var server = await StartBehindProxyAsync(TimeSpan.FromMilliseconds(300));
+        var time = new Sip2.Net.TestSupport.WatchedFakeTimeProvider();
+        await using var server = await StartBehindProxyAsync(TimeSpan.FromSeconds(30), time);
+        var timers = time.Timers;
         using var proxy = await server.RawAsync("127.0.0.1");
 
         await proxy.SendAsync("PROXY TCP4 127.0.0.2"); // and nothing more
+        await time.TimerCreatedAfterAsync(timers); // the header's deadline is set
+        time.Advance(TimeSpan.FromSeconds(30));
 
         Assert.True(await proxy.WaitForCloseAsync());
         Assert.Contains(server.Logs.Lines, l => l.Contains("no complete PROXY header in time"));
