@@ -19,6 +19,23 @@ internal static class FakeClock
         time.Advance(span);
     }
 
+    /// <summary>
+    /// Moves <paramref name="time"/> on by <paramref name="span"/> each time every connection waits for its client, until
+    /// <paramref name="outcome"/> is done (at most <paramref name="rounds"/> times). For a connection that may be between
+    /// two waits when the clock moves (a flush that completed while the socket still drained, and the next one that
+    /// stalls, with a deadline from the clock's new time): the next round passes that deadline too. True when done.
+    /// </summary>
+    public static async Task<bool> AdvanceUntilAsync(Sip2ConnectionHandler handler, FakeTimeProvider time, TimeSpan span, Task outcome, int rounds = 5)
+    {
+        for (var round = 0; round < rounds && !outcome.IsCompleted; round++)
+        {
+            await AdvanceAsync(handler, time, span).ConfigureAwait(false);
+            await Task.WhenAny(outcome, handler.IdleAsync(next: true)).ConfigureAwait(false);
+        }
+
+        return outcome.IsCompleted;
+    }
+
     /// <summary>The heartbeat's period: a deadline ends its connection at most this long after it passed.</summary>
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(1);
 }

@@ -39,7 +39,7 @@ public sealed class KestrelBackpressureTests
         // Once every connection waits for its client (the attacker's in a flush that cannot complete), the clock moves
         // past the write timeout and the heartbeat gives the stalled one up.
         var closed = logs.WaitForAsync(l => l.Contains("Connection closed: client not reading its answers", StringComparison.Ordinal));
-        await FakeClock.AdvanceAsync(host.Handler, time, TimeSpan.FromSeconds(30) + FakeClock.Heartbeat);
+        Assert.True(await FakeClock.AdvanceUntilAsync(host.Handler, time, TimeSpan.FromSeconds(30) + FakeClock.Heartbeat, closed), "the stalled connection was not given up");
 
         Assert.NotNull(await closed);
         var held = logs.Lines.Select(l => Regex.Match(l, @" 1030 .* take (\d+) bytes")).Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value)).ToList();

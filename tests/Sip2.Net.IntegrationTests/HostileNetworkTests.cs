@@ -44,7 +44,7 @@ public class HostileNetworkTests
         // Each wait's deadline is armed before the wait is logged. A flush may wait briefly while the socket still
         // drains, before the real stall, so the clock moves past the write timeout until the stall is given up.
         var closed = server.Logs.WaitForAsync(l => l.Contains("Connection closed: client not reading its answers", StringComparison.Ordinal));
-        await FakeClock.AdvanceAsync(server.Server.Handler, time, TimeSpan.FromSeconds(30) + FakeClock.Heartbeat);
+        Assert.True(await FakeClock.AdvanceUntilAsync(server.Server.Handler, time, TimeSpan.FromSeconds(30) + FakeClock.Heartbeat, closed), "the stalled connection was not given up");
 
         Assert.NotNull(await closed);
         Assert.Contains(server.Logs.Lines, l => l.Contains(" 1031 ", StringComparison.Ordinal));
