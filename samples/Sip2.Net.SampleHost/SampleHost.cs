@@ -73,7 +73,7 @@ internal static class SampleHost
             .AddBackend<InMemoryLibrarySystem>()
             // Kiosks of an on-site server, and the demo's 127.0.0.x, live on local networks.
             .ConfigureRegistry(Sip2RegistryOptions.AllowLocalNetworks)
-            .Use(settings.Registry, builder.Environment.ContentRootPath)
+            .Use(settings.Registry, Path.GetDirectoryName(dataFile)!)
             .ConfigureAccessPolicy(new Sip2AccessPolicyOptions { MaxFailedLoginsPerConnection = settings.Server.MaxFailedLogins ?? 3 });
 
         var host = builder.Build();

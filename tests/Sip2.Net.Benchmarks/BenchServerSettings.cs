@@ -39,6 +39,15 @@ public sealed record BenchServerSettings
     /// <summary>The server's <c>MaxConnections</c>: the load's default leaves room for the idle test's 10,000.</summary>
     public int MaxConnections { get; init; } = 20_000;
 
+    /// <summary>
+    /// The registry store (standalone host mode): <c>inmemory</c> (the default), <c>sqlite</c> (a new file in a
+    /// temporary directory) or <c>postgresql</c> (<see cref="RegistryConnection"/>, a schema of its own).
+    /// </summary>
+    public string Registry { get; init; } = "inmemory";
+
+    /// <summary>For <c>postgresql</c>, the Npgsql connection string; the registry goes into a new schema there.</summary>
+    public string? RegistryConnection { get; init; }
+
     /// <summary>The server's <c>MaxConnectionsPerAddress</c>: every load connection comes from 127.0.0.1.</summary>
     public int MaxConnectionsPerAddress { get; init; } = 20_000;
 }

@@ -68,10 +68,29 @@ public static class BenchServers
     /// </summary>
     internal static async Task<Sip2ConnectionHandler> CreateHandlerAsync(int port, BenchServerSettings settings, X509Certificate2? certificate, CancellationToken stop)
     {
-        var registry = new InMemorySip2RegistryStore(Sip2RegistryOptions.AllowLocalNetworks);
+        var registry = await OpenRegistryAsync(settings, stop);
+        Console.WriteLine($"registry: {settings.Registry}");
         Console.WriteLine(await BenchLogins.RegisterAsync(registry, settings, stop));
         var policy = new Sip2RegistryAccessPolicy(registry, registry);
         return new Sip2ConnectionHandler(policy, new ImmediateBackend(), Options(new Sip2ServerOptions(), port, settings, certificate), registry: registry);
+    }
+
+    // The registry the bench server admits from. A durable store answers admission and login from its snapshot as the
+    // in-memory one does; measuring it under load says whether that holds.
+    private static async Task<ISip2RegistryStore> OpenRegistryAsync(BenchServerSettings settings, CancellationToken stop)
+    {
+        ISip2RegistryStore store = settings.Registry switch
+        {
+            "sqlite" => new Sip2.Net.Sqlite.SqliteSip2RegistryStore(
+                Path.Combine(Directory.CreateTempSubdirectory("sip2-bench-").FullName, "registry.db"), options: Sip2RegistryOptions.AllowLocalNetworks),
+            "postgresql" => new Sip2.Net.PostgreSql.PostgreSqlSip2RegistryStore(
+                settings.RegistryConnection ?? throw new ArgumentException("--registry postgresql needs --registry-connection"),
+                new Sip2.Net.PostgreSql.PostgreSqlSip2RegistryStoreOptions { Schema = "bench_" + Guid.NewGuid().ToString("N") },
+                Sip2RegistryOptions.AllowLocalNetworks),
+            _ => new InMemorySip2RegistryStore(Sip2RegistryOptions.AllowLocalNetworks),
+        };
+        await store.InitializeAsync(stop);
+        return store;
     }
 
     private static async Task<int> RunStandaloneAsync(int port, int controlPort, BenchServerSettings settings, CancellationToken stop)

@@ -78,6 +78,7 @@ switch (mode)
             HashIterations = Int("--hash-iterations", Sip2PasswordHash.DefaultIterations), ExtraAddresses = Int("--extra-addresses", 0),
             TlsPort = Int("--tls-port", 0), TlsPfxPath = FilePath("--tls-pfx"), IdleTimeoutSeconds = Double("--idle-timeout", 0),
             MaxConnections = Int("--max-connections", 20_000), MaxConnectionsPerAddress = Int("--max-connections-per-address", 20_000),
+            Registry = Option("--registry", "inmemory"), RegistryConnection = rest.Contains("--registry-connection") ? Option("--registry-connection", "") : null,
         };
         try
         {

@@ -8,7 +8,7 @@ namespace Sip2.Net.SampleHost.Configuration;
 /// <summary>Puts the store Sip2:Registry:Provider names behind the server, the admin site and the seeding.</summary>
 internal static class RegistryProvider
 {
-    public static Sip2ServerBuilder Use(this Sip2ServerBuilder builder, RegistrySettings settings, string contentRoot)
+    public static Sip2ServerBuilder Use(this Sip2ServerBuilder builder, RegistrySettings settings, string dataDirectory)
     {
         var connection = string.IsNullOrWhiteSpace(settings.ConnectionString) ? null : settings.ConnectionString.Trim();
         switch (settings.Provider.Trim().ToUpperInvariant())
@@ -21,7 +21,7 @@ internal static class RegistryProvider
 
                 return builder; // AddSip2Server's default store
             case "SQLITE":
-                var file = connection ?? Path.Combine(contentRoot, "data", "registry.db");
+                var file = connection ?? Path.Combine(dataDirectory, "registry.db"); // next to the library data file
                 if (!file.Contains('=', StringComparison.Ordinal))
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);

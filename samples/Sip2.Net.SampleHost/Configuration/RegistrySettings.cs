@@ -7,8 +7,8 @@ internal sealed class RegistrySettings
     public string Provider { get; set; } = "InMemory";
 
     /// <summary>
-    /// For Sqlite, a file path or a Microsoft.Data.Sqlite connection string (default: data/registry.db under the
-    /// content root); for PostgreSql, an Npgsql connection string (required).
+    /// For Sqlite, a file path or a Microsoft.Data.Sqlite connection string (default: registry.db next to the
+    /// library data file); for PostgreSql, an Npgsql connection string (required).
     /// </summary>
     public string? ConnectionString { get; set; }
 }

@@ -32,7 +32,7 @@ public sealed partial class Sip2Client : IAsyncDisposable
     private readonly ILogger logger;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly byte[] requestAcsResend;
-    private Connection? connection;
+    private ClientConnection? connection;
     private int sequence;
     private bool disposed;
 
@@ -119,7 +119,7 @@ public sealed partial class Sip2Client : IAsyncDisposable
                 throw new Sip2ConnectionException($"{what} {Options.Host}:{Options.Port} failed: {e.Message}", e);
             }
 
-            Volatile.Write(ref connection, new Connection(socket, stream!, Options.MaxMessageLength));
+            Volatile.Write(ref connection, new ClientConnection(socket, stream!, Options.MaxMessageLength));
             sequence = 0;
             Log.Connected(logger, Options.Host, Options.Port);
         }
@@ -267,7 +267,7 @@ public sealed partial class Sip2Client : IAsyncDisposable
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var abort = timeout.Token.Register(static c => ((Connection)c!).Dispose(), current);
+            using var abort = timeout.Token.Register(static c => ((ClientConnection)c!).Dispose(), current);
             try
             {
                 await WriteAsync(current, request, timeout.Token).ConfigureAwait(false);
@@ -332,7 +332,7 @@ public sealed partial class Sip2Client : IAsyncDisposable
         }
     }
 
-    private async Task WriteAsync(Connection current, byte[] bytes, CancellationToken cancellationToken)
+    private async Task WriteAsync(ClientConnection current, byte[] bytes, CancellationToken cancellationToken)
     {
         Observe(Sip2WireDirection.Sent, bytes.AsSpan(0, bytes.Length - (Options.Terminator == Sip2Terminator.CrLf ? 2 : 1)), null);
 #if NET8_0_OR_GREATER
@@ -344,7 +344,7 @@ public sealed partial class Sip2Client : IAsyncDisposable
     }
 
     /// <summary>Reads the next frame (without terminator) into a new array.</summary>
-    private async Task<byte[]> ReadFrameAsync(Connection current, CancellationToken cancellationToken)
+    private async Task<byte[]> ReadFrameAsync(ClientConnection current, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -404,7 +404,7 @@ public sealed partial class Sip2Client : IAsyncDisposable
         new(Sip2ProtocolFailure.UnexpectedResponse,
             $"{request} was answered with {response.Descriptor.SpecName} ({(int)response.Command:00}), not {expected}.", response.Command);
 
-    private void Close(Connection? only = null)
+    private void Close(ClientConnection? only = null)
     {
         var current = Volatile.Read(ref connection);
         if (current is null || (only is not null && !ReferenceEquals(current, only)))
@@ -425,51 +425,6 @@ public sealed partial class Sip2Client : IAsyncDisposable
         if (disposed)
         {
             throw new ObjectDisposedException(nameof(Sip2Client));
-        }
-    }
-
-    /// <summary>An open connection and its read buffer (bytes from Start to End are received, not yet framed).</summary>
-    private sealed class Connection(Socket socket, Stream stream, int maxMessageLength) : IDisposable
-    {
-        public Socket Socket { get; } = socket;
-
-        public Stream Stream { get; } = stream;
-
-        public byte[] Buffer { get; private set; } = new byte[4096];
-
-        public int Start { get; set; }
-
-        public int End { get; set; }
-
-        // Moves unread bytes to the front, and grows the buffer when a message fills it (up to the cap, plus
-        // room for its terminator so TooLong can be told apart from "almost there").
-        public void MakeRoom()
-        {
-            if (Start > 0)
-            {
-                Array.Copy(Buffer, Start, Buffer, 0, End - Start);
-                End -= Start;
-                Start = 0;
-            }
-
-            if (End == Buffer.Length)
-            {
-                var size = Math.Min(Math.Max(Buffer.Length * 2, 4096), maxMessageLength + 2);
-                if (size <= Buffer.Length)
-                {
-                    size = Buffer.Length + 1;
-                }
-
-                var larger = new byte[size];
-                Array.Copy(Buffer, larger, End);
-                Buffer = larger;
-            }
-        }
-
-        public void Dispose()
-        {
-            Stream.Dispose();
-            Socket.Dispose();
         }
     }
 }

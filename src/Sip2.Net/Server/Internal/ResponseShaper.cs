@@ -14,6 +14,11 @@ internal static class ResponseShaper
 {
     public static Sip2Message Apply(Sip2Message response, Sip2VendorProfile profile)
     {
+        if (!NeedsShaping(response, profile))
+        {
+            return response; // the common case: a back end that filled in only what the profile sends
+        }
+
         var shaped = response with { };
         if (profile.AlertOnHoldOrTransit && shaped is CheckinResponse { AlertType: >= AlertType.HoldForThisLibrary and <= AlertType.SendToOtherBranch } checkin)
         {
@@ -40,5 +45,25 @@ internal static class ResponseShaper
         }
 
         return shaped;
+    }
+
+    private static bool NeedsShaping(Sip2Message response, Sip2VendorProfile profile)
+    {
+        if (profile.AlertOnHoldOrTransit && response is CheckinResponse { Alert: false, AlertType: >= AlertType.HoldForThisLibrary and <= AlertType.SendToOtherBranch })
+        {
+            return true;
+        }
+
+        var descriptor = response.Descriptor;
+        foreach (var field in response.Fields)
+        {
+            if (descriptor.FindField(field.Id) is { } known
+                && ((known.IsExtension && !profile.Emits(field.Id)) || (!known.IsRequired && field.Value.Length == 0 && !profile.SendEmptyOptionalFields)))
+            {
+                return true;
+            }
+        }
+
+        return profile.SendEmptyOptionalFields; // then absent optional fields are added
     }
 }

@@ -29,6 +29,7 @@ internal sealed class Sip2Connection : IDisposable
     private long messageCount;
     private long lastMessageTicks;
     private int disposed;
+    private Sip2RequestContext? context;
 
     public Sip2Connection(Sip2ConnectionHandler handler, Sip2AccessSession access, string id, CancellationToken cancellationToken)
     {
@@ -268,8 +269,11 @@ internal sealed class Sip2Connection : IDisposable
         return Session.LoginAnswered(pending, result);
     }
 
+    // One context while the binding stays (a login may replace it); it is immutable, so requests can share it.
     private Sip2RequestContext ContextFor(Sip2SessionBinding binding) =>
-        new(binding, Address, Id, handler.Resolution, handler.Messages, handler.TimeProvider, aborted.Token);
+        context is { } current && ReferenceEquals(current.Binding, binding)
+            ? current
+            : context = new(binding, Address, Id, handler.Resolution, handler.Messages, handler.TimeProvider, aborted.Token);
 
     // Sends what is written. A flush that does not complete at once waits for the client to read, for at most
     // WriteTimeout (the heartbeat aborts it after that).
