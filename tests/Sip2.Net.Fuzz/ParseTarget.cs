@@ -99,30 +99,30 @@ internal static class ParseTarget
         }
 
         _ = Sip2MessageWriter.ToBytes(message, options, Sip2Trailer.WithChecksum(result.SequenceNumber is { } s && s is >= 0 and <= 9 ? s : null));
-        CheckLazyReads(frame, options);
+        CheckParsesAgree(frame, options);
     }
 
-    // A lenient parse decodes values only when they are read; what it reads must be what the same message reads
-    // once every value is decoded (materialised): every field by id, and every typed property.
-    private static void CheckLazyReads(byte[] frame, Sip2CodecOptions options)
+    // Two parses of the same frame read alike, one read field by field and the other through its field list: every
+    // field by id, every typed property, equality and hash (nothing in a message depends on the order it is read in).
+    private static void CheckParsesAgree(byte[] frame, Sip2CodecOptions options)
     {
-        var lazy = Sip2MessageParser.Parse(frame, options).Message!;
-        var eager = Sip2MessageParser.Parse(frame, options).Message!;
-        var fields = eager.Fields; // materialises it
+        var first = Sip2MessageParser.Parse(frame, options).Message!;
+        var second = Sip2MessageParser.Parse(frame, options).Message!;
+        var fields = second.Fields;
         foreach (var field in fields)
         {
-            Invariant.Check(lazy.GetFields(field.Id).SequenceEqual(eager.GetFields(field.Id)), "a field reads differently before the message is materialised");
+            Invariant.Check(first.GetFields(field.Id).SequenceEqual(second.GetFields(field.Id)), "two parses of one frame read a field differently");
         }
 
-        foreach (var property in Properties.GetOrAdd(lazy.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)))
+        foreach (var property in Properties.GetOrAdd(first.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)))
         {
             if (property.GetIndexParameters().Length == 0 && property.Name is not (nameof(Sip2Message.Fields) or nameof(Sip2Message.FixedFieldTexts) or nameof(Sip2Message.UnknownFields)))
             {
-                Invariant.Check(SameValue(property.GetValue(lazy), property.GetValue(eager)), "a typed property reads differently before the message is materialised");
+                Invariant.Check(SameValue(property.GetValue(first), property.GetValue(second)), "two parses of one frame read a property differently");
             }
         }
 
-        Invariant.Check(lazy.Equals(eager) && lazy.GetHashCode() == eager.GetHashCode(), "a lazily read message is not equal to itself materialised");
+        Invariant.Check(first.Equals(second) && first.GetHashCode() == second.GetHashCode(), "two parses of one frame are not equal");
     }
 
     private static bool SameValue(object? a, object? b) =>
@@ -134,7 +134,7 @@ internal static class ParseTarget
     // read from: the same fixed part and the same fields in the same order. The trailer is compared by what it
     // says (a checksum or not, which sequence number), not byte for byte: the reader takes its tolerated forms
     // (hex digits in either case, "AY1|AZ", a sequence number on a resend message) in every mode by design, and
-    // the writer writes one form. Invalid UTF-8 is left out: it is read as U+FFFD by design, so hostile bytes
+    // the writer writes one form; a trailing CR or LF is not part of the message. Invalid UTF-8 is left out: it is read as U+FFFD by design, so hostile bytes
     // never throw, and cannot be written back.
     private static void CheckRoundTrip(byte[] frame, Sip2ParseResult result, Sip2Encoding encoding)
     {
@@ -143,7 +143,8 @@ internal static class ParseTarget
             return;
         }
 
-        var body = frame.AsSpan();
+        // The parser takes a frame with its terminator still on as the frame without it (issue 19).
+        var body = frame.AsSpan().TrimEnd("\r\n"u8);
         if (result.HasChecksum)
         {
             body = body[..^6]; // strict mode takes "AZ" and four hex digits only at the very end
