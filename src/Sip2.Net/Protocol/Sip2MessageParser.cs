@@ -43,7 +43,8 @@ public static class Sip2MessageParser
         // before anything is stripped.
         var end = frame.Length;
         var hasChecksum = false;
-        if (FindChecksum(frame, delimiter, strict, out var azAt))
+        var fieldsStart = descriptor is null ? 2 : 2 + descriptor.FixedLength;
+        if (FindChecksum(frame, delimiter, strict, fieldsStart, out var azAt))
         {
             hasChecksum = true;
             if (options.ErrorDetection != Sip2ErrorDetectionMode.Off
@@ -56,7 +57,6 @@ public static class Sip2MessageParser
         }
 
         int? sequence = null;
-        var fieldsStart = descriptor is null ? 2 : 2 + descriptor.FixedLength;
         if (FindSequence(frame.Slice(0, end), delimiter, fieldsStart, out var ayAt, out var digit))
         {
             sequence = digit;
@@ -209,8 +209,10 @@ public static class Sip2MessageParser
     public static Sip2Message ParseOrThrow(ReadOnlySpan<byte> frame, Sip2CodecOptions? options = null) =>
         Parse(frame, options).GetMessageOrThrow();
 
-    // "AZ" + four hex digits at the end. Lenient mode also accepts a delimiter or spaces after it.
-    private static bool FindChecksum(ReadOnlySpan<byte> frame, byte delimiter, bool strict, out int azAt)
+    // "AZ" + four hex digits at the end. Lenient mode also accepts a delimiter or spaces after it, but then only an AZ
+    // that stands where a field may start (after a delimiter, after a trailer "AY" + digit that itself stands there, or
+    // right after the fixed part): "AOinAZFD7c|" is a field whose value ends in "AZFD7c", as strict mode reads it.
+    private static bool FindChecksum(ReadOnlySpan<byte> frame, byte delimiter, bool strict, int fieldsStart, out int azAt)
     {
         var checksumEnd = frame.Length;
         if (!strict)
@@ -222,9 +224,15 @@ public static class Sip2MessageParser
         }
 
         azAt = checksumEnd - 6;
-        return azAt >= 2 && frame[azAt] == (byte)'A' && frame[azAt + 1] == (byte)'Z'
+        var found = azAt >= 2 && frame[azAt] == (byte)'A' && frame[azAt + 1] == (byte)'Z'
             && Sip2Checksum.TryParseHex(frame.Slice(azAt + 2, 4), out _);
+        return found && (checksumEnd == frame.Length || StartsField(frame, azAt, delimiter, fieldsStart)
+            || (azAt - 3 >= 2 && frame[azAt - 3] == (byte)'A' && frame[azAt - 2] == (byte)'Y' && IsDigit(frame[azAt - 1])
+                && StartsField(frame, azAt - 3, delimiter, fieldsStart)));
     }
+
+    private static bool StartsField(ReadOnlySpan<byte> frame, int at, byte delimiter, int fieldsStart) =>
+        at == fieldsStart || frame[at - 1] == delimiter;
 
     // "AY" + a digit at the end of what precedes AZ (or a delimiter after the digit: "|AY1|AZ..."), standing
     // where a field may start: after a delimiter or right after the fixed part. The boundary check keeps a

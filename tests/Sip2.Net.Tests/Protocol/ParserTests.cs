@@ -71,6 +71,30 @@ public class ParserTests
         Assert.Equal(Sip2ErrorCode.TrailingData, Parse("9300CNa|COb", Strict).Error!.Code);
     }
 
+    [Theory]
+    [InlineData("6610002000120240417    083058AOinAZFD7c|", "inAZFD7c")] // found by fuzzing: a value ending in "AZ" + hex
+    [InlineData("6610002000120240417    083058AOinAY1AZFD7c|", "inAY1AZFD7c")]
+    public void A_value_that_ends_like_a_checksum_before_its_delimiter_is_a_value_in_both_modes(string wire, string value)
+    {
+        var lenient = Parse(wire);
+        var strict = Parse(wire, Strict);
+
+        Assert.False(lenient.HasChecksum);
+        Assert.Equal(value, lenient.Message!.GetField(FieldId.InstitutionId));
+        Assert.Equal(lenient.Message, strict.Message);
+    }
+
+    [Theory]
+    [InlineData("9300CNa|COb|AZF3A5|")]
+    [InlineData("9300CNa|COb|AY1AZF2F4| ")]
+    public void A_checksum_at_a_field_boundary_is_still_read_with_a_delimiter_or_spaces_after_it(string wire)
+    {
+        var result = Parse(wire, new() { ErrorDetection = Sip2ErrorDetectionMode.Off });
+
+        Assert.True(result.HasChecksum);
+        Assert.Equal("b", Assert.IsType<LoginRequest>(result.Message).LoginPassword);
+    }
+
     [Fact]
     public void Empty_fields_are_present_and_empty()
     {
