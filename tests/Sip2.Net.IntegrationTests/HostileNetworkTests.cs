@@ -76,7 +76,9 @@ public class HostileNetworkTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow); // never advanced: the write timeout cannot pass
         await using var server = await TestServer.StartAsync(o => o with { MaxPendingOutput = 4096, WriteTimeout = TimeSpan.FromSeconds(30) }, time);
-        using var kiosk = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 1024 };
+        // A fixed receive buffer (no autotuning), but not a tiny one: a window smaller than loopback's segment size
+        // reopens only on the kernel's zero-window probes, which back off to minutes under load.
+        using var kiosk = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 256 * 1024 };
         kiosk.Bind(new IPEndPoint(IPAddress.Parse("127.0.0.2"), 0));
         await kiosk.ConnectAsync(IPAddress.Loopback, server.Port);
 
