@@ -32,15 +32,17 @@ for project in src/*/*.csproj; do
   ids+=("$id")
 done
 
-nuspec_has() { unzip -p "$packages/$1.$version.nupkg" "$1.nuspec" | grep -q -- "$2"; }
+# Read whole before grep: grep -q stops at its first match, and under pipefail the writer's broken pipe would fail it.
+nuspec_has() { local nuspec; nuspec=$(unzip -p "$packages/$1.$version.nupkg" "$1.nuspec") && grep -q -- "$2" <<<"$nuspec"; }
+listing_has() { local listing; listing=$(unzip -l "$1") && grep -q -- "$2" <<<"$listing"; }
 package_metadata() {
   local id=$1
   [ -f "$packages/$id.$version.nupkg" ] && [ -f "$packages/$id.$version.snupkg" ] \
     && nuspec_has "$id" "<icon>icon.png</icon>" && nuspec_has "$id" "<projectUrl>$project_url</projectUrl>" \
     && nuspec_has "$id" "<releaseNotes># Release notes" && nuspec_has "$id" "<readme>README.md</readme>" \
     && nuspec_has "$id" '<license type="expression">MIT</license>' && nuspec_has "$id" "commit=\"$commit\"" \
-    && unzip -l "$packages/$id.$version.nupkg" | grep -q ' icon.png$' \
-    && unzip -l "$packages/$id.$version.snupkg" | grep -q '\.pdb$'
+    && listing_has "$packages/$id.$version.nupkg" ' icon.png$' \
+    && listing_has "$packages/$id.$version.snupkg" '\.pdb$'
 }
 for id in "${ids[@]}"; do check "$id: both packages, icon, project URL, release notes, readme, licence, commit" package_metadata "$id"; done
 
@@ -60,9 +62,9 @@ check "Sip2.Net: SourceLink in every target's symbols maps to $project_url at $c
 
 tools=$out/tools
 check "sip2 tool installs from the packed output" dotnet tool install Sip2.Net.Cli --tool-path "$tools" --add-source "$packages" --version "$version"
-check "sip2 --version prints $version" bash -c "'$tools/sip2' --version | grep -q '^$version+$commit'"
+check "sip2 --version prints $version" bash -c "'$tools/sip2' --version | grep '^$version+$commit'"
 net8=$(find "$tools/.store" -path '*/net8.0/any/sip2.dll' | head -1)
-check "sip2's net8.0 build rolls forward to this machine's runtime" bash -c "[ -n '$net8' ] && dotnet '$net8' --version | grep -q '^$version'"
+check "sip2's net8.0 build rolls forward to this machine's runtime" bash -c "[ -n '$net8' ] && dotnet '$net8' --version | grep '^$version'"
 
 total=$((passed + failed))
 if [ "$failed" -eq 0 ]; then verdict=Passed; else verdict=Failed; fi
