@@ -179,7 +179,7 @@ internal sealed class Sip2Session
         var bytes = Format(response, pending.Trailer, remember: true);
         lastRequest = pending.Frame;
         lastRequestAt = time.GetUtcNow();
-        return Write(bytes, close);
+        return Write(bytes, close) with { Pending = pending }; // the request it answers, for its span and metrics
     }
 
     private static SessionStep Write(byte[] bytes, string? close = null) => new(StepKind.Write, bytes, Close: close);
