@@ -56,6 +56,7 @@ internal static class SampleHost
         }
 
         AdminSite.AddServices(builder.Services, settings.Admin);
+        TelemetrySetup.Add(builder.Services, builder.Configuration);
         var dataFile = ResolveDataFile(settings.DataFile, builder.Environment.ContentRootPath);
         var data = LibraryDataFile.Load(dataFile, settings.Institutions.Select(i => i.Id));
 

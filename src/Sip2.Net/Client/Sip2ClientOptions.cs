@@ -86,6 +86,12 @@ public sealed record Sip2ClientOptions
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>
+    /// Creates the meter of the client's instruments (<see cref="Diagnostics.Sip2Telemetry.ClientMeterName"/>), e.g. the
+    /// host's from dependency injection. Default: null, a meter shared by every client of the process.
+    /// </summary>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; init; }
+
+    /// <summary>
     /// Called with every message sent and received, as text without its terminator and with passwords masked
     /// (what <c>sip2 --wire</c> shows). Default: null. Called on the sending thread; keep it quick.
     /// </summary>

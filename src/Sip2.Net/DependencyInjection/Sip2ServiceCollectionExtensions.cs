@@ -61,7 +61,8 @@ public static class Sip2ServiceCollectionExtensions
             sp.GetRequiredService<ISip2MessageCatalog>(),
             sp.GetRequiredService<ISip2ClientRegistry>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
+            sp.GetService<ILoggerFactory>(),
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(sp => new Sip2Server(sp.GetRequiredService<Sip2ConnectionHandler>(), sp.GetService<ILoggerFactory>()));
         services.AddHostedService<Sip2ServerHostedService>();
         return new Sip2ServerBuilder(services);

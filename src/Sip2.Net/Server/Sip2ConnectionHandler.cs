@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.IO.Pipelines;
 using System.Linq;
 using System.Net;
@@ -45,6 +46,10 @@ public sealed class Sip2ConnectionHandler : IDisposable
     /// <param name="registry">When given, deactivating or deleting a registration ends its live sessions.</param>
     /// <param name="timeProvider">Clock for timeouts and dates; the system clock by default.</param>
     /// <param name="loggerFactory">Logging; none by default.</param>
+    /// <param name="meterFactory">
+    /// Creates the meter of the server's instruments (<see cref="Diagnostics.Sip2Telemetry.ServerMeterName"/>); without one
+    /// they are on a meter shared by every server of the process.
+    /// </param>
     public Sip2ConnectionHandler(
         ISip2AccessPolicy accessPolicy,
         ISip2Backend backend,
@@ -53,7 +58,8 @@ public sealed class Sip2ConnectionHandler : IDisposable
         ISip2MessageCatalog? messages = null,
         ISip2ClientRegistry? registry = null,
         TimeProvider? timeProvider = null,
-        ILoggerFactory? loggerFactory = null)
+        ILoggerFactory? loggerFactory = null,
+        IMeterFactory? meterFactory = null)
     {
         AccessPolicy = accessPolicy ?? throw new ArgumentNullException(nameof(accessPolicy));
         Options = options ?? new Sip2ServerOptions();
@@ -62,6 +68,7 @@ public sealed class Sip2ConnectionHandler : IDisposable
         Messages = messages ?? new Sip2MessageCatalog();
         TimeProvider = timeProvider ?? TimeProvider.System;
         Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Sip2.Net.Server");
+        Metrics = Sip2ServerMetrics.Create(meterFactory);
         var budget = FileDescriptorBudget.ConnectionsAllowed();
         Limits = new ConnectionLimits(Options, budget);
         if (budget < Options.MaxConnections)
@@ -69,9 +76,9 @@ public sealed class Sip2ConnectionHandler : IDisposable
             ServerLog.DescriptorBudget(Logger, Limits.MaxTotal, Options.MaxConnections);
         }
 
-        refusals = new RefusalLog(Logger);
+        refusals = new RefusalLog(Logger, Metrics);
         retransmissions = new Retransmissions(TimeProvider);
-        Pipeline = new RequestPipeline(backend ?? throw new ArgumentNullException(nameof(backend)), Resolution, retransmissions, Options, TimeProvider, Logger);
+        Pipeline = new RequestPipeline(backend ?? throw new ArgumentNullException(nameof(backend)), Resolution, retransmissions, Options, TimeProvider, Logger, Metrics);
         this.registry = registry;
         if (registry is not null)
         {
@@ -95,6 +102,8 @@ public sealed class Sip2ConnectionHandler : IDisposable
     internal TimeProvider TimeProvider { get; }
 
     internal ILogger Logger { get; }
+
+    internal Sip2ServerMetrics Metrics { get; }
 
     internal ConnectionLimits Limits { get; }
 
@@ -214,7 +223,7 @@ public sealed class Sip2ConnectionHandler : IDisposable
 
         evicted?.Abort("evicted: its address is at its limit and it had not logged in");
         connections.TryAdd(connection, 0);
-        Sip2ServerMetrics.Instance.ConnectionOpened();
+        Metrics.ConnectionOpened();
         ServerLog.ConnectionOpened(Logger, id, address);
         return connection;
     }
@@ -249,7 +258,7 @@ public sealed class Sip2ConnectionHandler : IDisposable
         if (connections.TryRemove(connection, out _))
         {
             Limits.Release(connection);
-            Sip2ServerMetrics.Instance.ConnectionClosed();
+            Metrics.ConnectionClosed();
             ServerLog.ConnectionClosed(Logger, connection.Id, reason);
             if (connections.IsEmpty && stopping)
             {

@@ -9,7 +9,7 @@ namespace Sip2.Net.Diagnostics.Internal;
 /// Logs refused connections without letting a flood write a line each: the first refusal of an address in an
 /// interval is logged at once, the rest are counted and logged as one line per address when the interval ends.
 /// </summary>
-internal sealed class RefusalLog(ILogger logger)
+internal sealed class RefusalLog(ILogger logger, Sip2ServerMetrics metrics)
 {
     /// <summary>How long repeated refusals of one address are gathered into one line.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -22,7 +22,7 @@ internal sealed class RefusalLog(ILogger logger)
 
     public void Refused(IPAddress address, string reason)
     {
-        Sip2ServerMetrics.Instance.ConnectionRefused(reason);
+        metrics.ConnectionRefused(reason);
         lock (repeats)
         {
             if (repeats.TryGetValue(address, out var seen))

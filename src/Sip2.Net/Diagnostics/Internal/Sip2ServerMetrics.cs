@@ -1,32 +1,55 @@
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Threading;
 using Sip2.Net.Messages;
 
 namespace Sip2.Net.Diagnostics.Internal;
 
 /// <summary>
-/// The server's instruments, on the meter <c>Sip2.Net.Server</c>: connections open and total, refused
-/// connections, messages by command, checksum errors, resends, flushes that waited for the client,
-/// connections closed for not reading their answers, and request duration.
+/// The server's instruments, on the meter <see cref="Sip2Telemetry.ServerMeterName"/>: from the host's
+/// <see cref="IMeterFactory"/> when there is one (so its meters are scoped to it and disposed with it), else on one
+/// meter shared by every server of the process. Every method checks first whether anyone listens, so an unobserved
+/// server builds no tags.
 /// </summary>
 internal sealed class Sip2ServerMetrics
 {
-    public const string MeterName = "Sip2.Net.Server";
+    private static Sip2ServerMetrics? shared;
 
-    private static readonly Meter Meter = new(MeterName, "1.0");
+    private readonly UpDownCounter<long> open;
+    private readonly Counter<long> total;
+    private readonly Counter<long> refused;
+    private readonly Counter<long> logins;
+    private readonly Counter<long> checksumErrors;
+    private readonly Counter<long> resends;
+    private readonly Counter<long> outputWaits;
+    private readonly Counter<long> outputStalls;
+    private readonly Histogram<double> duration;
 
-    private readonly UpDownCounter<long> open = Meter.CreateUpDownCounter<long>("sip2.server.connections.open", "{connection}", "Connections open now.");
-    private readonly Counter<long> total = Meter.CreateCounter<long>("sip2.server.connections.total", "{connection}", "Connections accepted.");
-    private readonly Counter<long> refused = Meter.CreateCounter<long>("sip2.server.connections.refused", "{connection}", "Connections refused (unregistered address, caps).");
-    private readonly Counter<long> messages = Meter.CreateCounter<long>("sip2.server.messages", "{message}", "Requests answered, by command.");
-    private readonly Counter<long> checksumErrors = Meter.CreateCounter<long>("sip2.server.checksum_errors", "{message}", "Requests refused with 96 for a bad or missing checksum.");
-    private readonly Counter<long> resends = Meter.CreateCounter<long>("sip2.server.resends", "{message}", "Responses sent again (97 or a retransmitted request).");
-    private readonly Counter<long> outputWaits = Meter.CreateCounter<long>("sip2.server.output.waits", "{flush}", "Flushes that had to wait for a client to read its answers.");
-    private readonly Counter<long> outputStalls = Meter.CreateCounter<long>("sip2.server.output.stalls", "{connection}", "Connections closed because the client did not take its answers within the write timeout.");
-    private readonly Histogram<double> duration = Meter.CreateHistogram<double>("sip2.server.request.duration", "ms", "Time from a complete request to its response being written.");
+    private Sip2ServerMetrics(Meter meter)
+    {
+        open = meter.CreateUpDownCounter<long>(Sip2Telemetry.ServerActiveConnections, "{connection}", "Connections open now.");
+        total = meter.CreateCounter<long>(Sip2Telemetry.ServerConnections, "{connection}", "Connections admitted.");
+        refused = meter.CreateCounter<long>(Sip2Telemetry.ServerRefusedConnections, "{connection}", "Connections refused at admission (unregistered address, caps).");
+        logins = meter.CreateCounter<long>(Sip2Telemetry.ServerLogins, "{login}", "Logins decided, by outcome.");
+        checksumErrors = meter.CreateCounter<long>(Sip2Telemetry.ServerChecksumErrors, "{message}", "Requests refused with 96 for a bad or missing checksum.");
+        resends = meter.CreateCounter<long>(Sip2Telemetry.ServerResends, "{message}", "Answers sent again (97 or a retransmitted request).");
+        outputWaits = meter.CreateCounter<long>(Sip2Telemetry.ServerOutputWaits, "{flush}", "Flushes that had to wait for a client to read its answers.");
+        outputStalls = meter.CreateCounter<long>(Sip2Telemetry.ServerOutputStalls, "{connection}", "Connections closed because the client did not take its answers within the write timeout.");
+        duration = meter.CreateHistogram<double>(Sip2Telemetry.ServerRequestDuration, "s", "Time from a complete request to its answer being written.");
+    }
 
-    public static Sip2ServerMetrics Instance { get; } = new();
+    /// <summary>The instruments of servers created without an <see cref="IMeterFactory"/>: one meter for the process.</summary>
+    public static Sip2ServerMetrics Shared =>
+        Volatile.Read(ref shared) ?? LazyInitializer.EnsureInitialized(ref shared, static () => new Sip2ServerMetrics(new Meter(Sip2Telemetry.ServerMeterName, Version)))!;
+
+    internal static string Version { get; } = typeof(Sip2ServerMetrics).Assembly.GetName().Version?.ToString() ?? "1.0";
+
+    /// <summary>Whether anyone listens to request durations (a duration need not be measured otherwise).</summary>
+    public bool RequestsObserved => duration.Enabled;
+
+    public static Sip2ServerMetrics Create(IMeterFactory? factory) =>
+        factory is null ? Shared : new Sip2ServerMetrics(factory.Create(new MeterOptions(Sip2Telemetry.ServerMeterName) { Version = Version }));
 
     public void ConnectionOpened()
     {
@@ -36,37 +59,30 @@ internal sealed class Sip2ServerMetrics
 
     public void ConnectionClosed() => open.Add(-1);
 
-    public void ConnectionRefused(string reason) => refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
-
-    // "00" to "99", so a tag never formats a number per message.
-    private static readonly string[] CommandTexts = CreateCommandTexts();
-
-    /// <summary>Whether anyone listens to the per-message instruments (a duration need not be measured otherwise).</summary>
-    public bool MessagesObserved => messages.Enabled || duration.Enabled;
-
-    public void Message(Sip2Command command, double milliseconds)
+    public void ConnectionRefused(string reason)
     {
-        if (!MessagesObserved)
+        if (refused.Enabled)
+        {
+            refused.Add(1, new KeyValuePair<string, object?>(Sip2Telemetry.ReasonTag, reason));
+        }
+    }
+
+    public void Request(Sip2Command command, string outcome, double seconds)
+    {
+        if (!duration.Enabled)
         {
             return; // nobody listens: no tags to build
         }
 
-        var code = (int)command;
-        var text = code is >= 0 and < 100 ? CommandTexts[code] : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var tags = new TagList { { "command", text } };
-        messages.Add(1, tags);
-        duration.Record(milliseconds, tags);
+        duration.Record(seconds, new TagList { { Sip2Telemetry.CommandTag, CommandTexts.Of(command) }, { Sip2Telemetry.OutcomeTag, outcome } });
     }
 
-    private static string[] CreateCommandTexts()
+    public void Login(string outcome)
     {
-        var texts = new string[100];
-        for (var i = 0; i < texts.Length; i++)
+        if (logins.Enabled)
         {
-            texts[i] = i.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+            logins.Add(1, new KeyValuePair<string, object?>(Sip2Telemetry.OutcomeTag, outcome));
         }
-
-        return texts;
     }
 
     public void ChecksumError() => checksumErrors.Add(1);

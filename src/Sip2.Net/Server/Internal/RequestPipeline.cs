@@ -8,8 +8,8 @@ using Sip2.Net.Resolution;
 
 namespace Sip2.Net.Server.Internal;
 
-/// <summary>One step of the request pipeline: takes the request and the context, returns the response.</summary>
-internal delegate ValueTask<Sip2Message> RequestStep(Sip2Message request, Sip2RequestContext context);
+/// <summary>One step of the request pipeline: takes the request and the context, returns the response and its outcome.</summary>
+internal delegate ValueTask<RequestResult> RequestStep(Sip2Message request, Sip2RequestContext context);
 
 /// <summary>
 /// What happens to a back-end request once the session let it through its gate (bound, supported by the branch),
@@ -30,8 +30,11 @@ internal sealed class RequestPipeline
     private readonly ILogger logger;
     private readonly RequestStep first;
 
-    public RequestPipeline(ISip2Backend backend, IResolutionStrategy resolution, Retransmissions retransmissions, Sip2ServerOptions options, TimeProvider time, ILogger logger)
+    private readonly Sip2ServerMetrics metrics;
+
+    public RequestPipeline(ISip2Backend backend, IResolutionStrategy resolution, Retransmissions retransmissions, Sip2ServerOptions options, TimeProvider time, ILogger logger, Sip2ServerMetrics? metrics = null)
     {
+        this.metrics = metrics ?? Sip2ServerMetrics.Shared;
         this.backend = backend;
         this.resolution = resolution;
         this.retransmissions = retransmissions;
@@ -45,12 +48,12 @@ internal sealed class RequestPipeline
         first = Wrap(step, GuardAsync);
     }
 
-    public ValueTask<Sip2Message> RunAsync(Sip2Message request, Sip2RequestContext context) => first(request, context);
+    public ValueTask<RequestResult> RunAsync(Sip2Message request, Sip2RequestContext context) => first(request, context);
 
-    private static RequestStep Wrap(RequestStep next, Func<RequestStep, Sip2Message, Sip2RequestContext, ValueTask<Sip2Message>> step) =>
+    private static RequestStep Wrap(RequestStep next, Func<RequestStep, Sip2Message, Sip2RequestContext, ValueTask<RequestResult>> step) =>
         (request, context) => step(next, request, context);
 
-    private async ValueTask<Sip2Message> GuardAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
+    private async ValueTask<RequestResult> GuardAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
     {
         try
         {
@@ -59,11 +62,11 @@ internal sealed class RequestPipeline
         catch (Exception exception) when (!context.CancellationToken.IsCancellationRequested)
         {
             ServerLog.BackendFailed(logger, exception, context.ConnectionId, request.Command);
-            return context.Refuse(request, Sip2MessageScenario.BackEndError);
+            return new(context.Refuse(request, Sip2MessageScenario.BackEndError), Outcomes.Error);
         }
     }
 
-    private async ValueTask<Sip2Message> TimeoutAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
+    private async ValueTask<RequestResult> TimeoutAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
     {
         using var call = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         var pending = next(request, context.WithCancellation(call.Token));
@@ -85,10 +88,10 @@ internal sealed class RequestPipeline
         _ = work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         context.CancellationToken.ThrowIfCancellationRequested();
         ServerLog.BackendTimedOut(logger, context.ConnectionId, options.BackendTimeout.TotalMilliseconds, request.Command);
-        return context.Refuse(request, Sip2MessageScenario.BackEndUnavailable);
+        return new(context.Refuse(request, Sip2MessageScenario.BackEndUnavailable), Outcomes.Timeout);
     }
 
-    private async ValueTask<Sip2Message> ResolveAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
+    private async ValueTask<RequestResult> ResolveAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
     {
         // The fields that name a patron or an item come from the message table: every request that has them is checked.
         if (request.Descriptor.FindField(FieldId.PatronIdentifier) is not null && request.GetField(FieldId.PatronIdentifier) is { Length: > 0 } patron
@@ -114,13 +117,13 @@ internal sealed class RequestPipeline
         return await next(request, context).ConfigureAwait(false);
     }
 
-    private Sip2Message OutOfScope(Sip2Message request, Sip2RequestContext context, Sip2MessageScenario scenario)
+    private RequestResult OutOfScope(Sip2Message request, Sip2RequestContext context, Sip2MessageScenario scenario)
     {
         ServerLog.RequestRefused(logger, context.ConnectionId, request.Command, "out of the session's scope");
-        return context.Refuse(request, scenario);
+        return new(context.Refuse(request, scenario), Outcomes.Refused);
     }
 
-    private async ValueTask<Sip2Message> ReplayAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
+    private async ValueTask<RequestResult> ReplayAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
     {
         if (options.RetransmissionScope != Sip2RetransmissionScope.Registration || !request.Descriptor.ChangesState || !Sip2Session.HasTransactionDate(request))
         {
@@ -137,8 +140,9 @@ internal sealed class RequestPipeline
                 Sip2Message? outcome = null;
                 try
                 {
-                    outcome = await next(request, context).ConfigureAwait(false);
-                    return outcome;
+                    var result = await next(request, context).ConfigureAwait(false);
+                    outcome = result.Response;
+                    return result;
                 }
                 finally
                 {
@@ -156,16 +160,16 @@ internal sealed class RequestPipeline
             var answer = await earlier.Outcome.ConfigureAwait(false);
             if (answer is not null)
             {
-                Sip2ServerMetrics.Instance.Resend();
+                metrics.Resend();
                 ServerLog.ReplayedAcrossConnections(logger, context.ConnectionId, request.Command);
-                return answer;
+                return new(answer, Outcomes.Replayed);
             }
         }
     }
 
     // By request type, to the back end's method for it. An answer of the wrong type is the back end's bug: the guard
     // turns it into the failure response.
-    private async ValueTask<Sip2Message> DispatchAsync(Sip2Message request, Sip2RequestContext context)
+    private async ValueTask<RequestResult> DispatchAsync(Sip2Message request, Sip2RequestContext context)
     {
         Sip2Message response = request switch
         {
@@ -186,7 +190,7 @@ internal sealed class RequestPipeline
         };
 
         return response is not null && response.Command == request.Descriptor.ResponseCommand
-            ? response
+            ? new(response, Outcomes.Ok)
             : throw new InvalidOperationException($"The back end answered {request.Command} with {response?.Command.ToString() ?? "null"}.");
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Diagnostics;
 using System.IO;
 using System.IO.Pipelines;
 using System.Net;
@@ -30,6 +31,7 @@ internal sealed class Sip2Connection : IDisposable
     private long lastMessageTicks;
     private int disposed;
     private Sip2RequestContext? context;
+    private string? addressText; // for spans, made once a listener asks
 
     public Sip2Connection(Sip2ConnectionHandler handler, Sip2AccessSession access, string id, CancellationToken cancellationToken)
     {
@@ -38,7 +40,7 @@ internal sealed class Sip2Connection : IDisposable
         Address = access.RemoteAddress;
         hostClosed = cancellationToken.Register(static state => ((Sip2Connection)state!).Abort("connection closed by the host"), this);
         ConnectedAt = handler.TimeProvider.GetUtcNow();
-        Session = new Sip2Session(access, id, handler.Options, handler.Messages, handler.TimeProvider, handler.Logger);
+        Session = new Sip2Session(access, id, handler.Options, handler.Messages, handler.TimeProvider, handler.Logger, handler.Metrics);
         loginDeadline = access.IsBound ? long.MaxValue : After(ConnectedAt.UtcTicks, handler.Options.LoginTimeout);
         lastMessageTicks = ConnectedAt.UtcTicks;
         handler.Busy(+1); // until its first read
@@ -123,6 +125,12 @@ internal sealed class Sip2Connection : IDisposable
     public async Task<string> RunAsync(IDuplexPipe pipe)
     {
         transport = pipe;
+        if (Activity.Current is not null)
+        {
+            // SIP2 carries no trace context: a request's span is a root, not a child of whatever started the server.
+            Activity.Current = null;
+        }
+
         long partialSince = 0; // when the unfinished message in the buffer started, or 0
         try
         {
@@ -221,21 +229,54 @@ internal sealed class Sip2Connection : IDisposable
     // connection must close after it, if it must.
     private async ValueTask<string?> AnswerAsync(SessionStep step, PipeWriter output)
     {
-        var started = handler.TimeProvider.GetTimestamp();
+        var metrics = handler.Metrics;
+        var request = step.Pending?.Request;
+        var measured = request is not null && metrics.RequestsObserved;
+        var started = measured ? handler.TimeProvider.GetTimestamp() : 0;
         Interlocked.Increment(ref messageCount);
         Interlocked.Exchange(ref lastMessageTicks, handler.TimeProvider.GetUtcNow().UtcTicks); // activity: the idle timeout starts again
-        var request = step.Pending?.Request;
-        step = step.Kind switch
+        var isLogin = step.Kind == StepKind.Login;
+        var span = request is null ? null
+            : isLogin ? ServerActivities.StartLogin(Id, AddressText)
+            : ServerActivities.StartRequest(request, Session.Binding, Id, AddressText);
+        var outcome = Outcomes.Error; // unless an answer comes: the connection is failing or aborted
+        try
         {
-            StepKind.Login => await LoginAsync(step.Pending!).ConfigureAwait(false),
-            StepKind.Backend => Session.Answered(step.Pending!, await handler.Pipeline.RunAsync(step.Pending!.Request, ContextFor(Session.Binding!)).ConfigureAwait(false)),
-            _ => step,
-        };
+            step = step.Kind switch
+            {
+                StepKind.Login => await LoginAsync(step.Pending!).ConfigureAwait(false),
+                StepKind.Backend => Session.Answered(step.Pending!, await handler.Pipeline.RunAsync(step.Pending!.Request, ContextFor(Session.Binding!)).ConfigureAwait(false)),
+                _ => step,
+            };
+            outcome = step.Outcome ?? Outcomes.Ok;
+            output.Write(step.Output);
+        }
+        finally
+        {
+            if (request is not null)
+            {
+                if (isLogin)
+                {
+                    metrics.Login(outcome);
+                }
 
-        output.Write(step.Output);
-        if (request is not null)
-        {
-            Sip2ServerMetrics.Instance.Message(request.Command, handler.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
+                if (measured)
+                {
+                    metrics.Request(request.Command, outcome, handler.TimeProvider.GetElapsedTime(started).TotalSeconds);
+                }
+
+                if (span is not null)
+                {
+                    if (isLogin)
+                    {
+                        ServerActivities.StopLogin(span, outcome, outcome == Outcomes.Accepted ? Session.Binding : null);
+                    }
+                    else
+                    {
+                        ServerActivities.Stop(span, outcome);
+                    }
+                }
+            }
         }
 
         if (step.Close is null && output.CanGetUnflushedBytes && output.UnflushedBytes >= handler.Options.MaxPendingOutput)
@@ -247,6 +288,8 @@ internal sealed class Sip2Connection : IDisposable
 
         return step.Close;
     }
+
+    private string AddressText => addressText ??= Address.ToString();
 
     private async ValueTask<SessionStep> LoginAsync(Pending pending)
     {
@@ -263,7 +306,7 @@ internal sealed class Sip2Connection : IDisposable
         if (!handler.Limits.TryBind(this, result.Binding.Registration.Id))
         {
             ServerLog.RequestRefused(handler.Logger, Id, login.Command, "the registration has its maximum of connections");
-            return Session.LoginAnswered(pending, Sip2LoginResult.TooManyFailures()) with { Close = "too many connections for the registration" };
+            return Session.LoginAnswered(pending, Sip2LoginResult.TooManyFailures()) with { Close = "too many connections for the registration", Outcome = Outcomes.TooManyConnections };
         }
 
         return Session.LoginAnswered(pending, result);
@@ -284,7 +327,7 @@ internal sealed class Sip2Connection : IDisposable
         var waiting = !flush.IsCompleted;
         if (waiting)
         {
-            Sip2ServerMetrics.Instance.OutputWaited();
+            handler.Metrics.OutputWaited();
             deadline = new Deadline(After(handler.TimeProvider.GetUtcNow().UtcTicks, handler.Options.WriteTimeout), StalledReason);
             handler.Busy(-1); // waiting for the client, as in a read
             ServerLog.OutputWaiting(handler.Logger, Id, pending); // after the deadline is set: who sees the line may move a fake clock past it
@@ -311,7 +354,7 @@ internal sealed class Sip2Connection : IDisposable
     {
         if (abortReason == StalledReason)
         {
-            Sip2ServerMetrics.Instance.OutputStalled();
+            handler.Metrics.OutputStalled();
             ServerLog.OutputStalled(handler.Logger, Id, handler.Options.WriteTimeout.TotalMilliseconds);
         }
 

@@ -25,6 +25,7 @@ internal sealed class Sip2Session
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly string id;
+    private readonly Sip2ServerMetrics metrics;
     private Sip2SessionBinding? codecBinding;
     private Sip2CodecOptions codec;
     private byte[]? lastResponse;
@@ -33,9 +34,10 @@ internal sealed class Sip2Session
     private int? lastSequence;
     private int badInARow;
 
-    public Sip2Session(Sip2AccessSession access, string connectionId, Sip2ServerOptions options, ISip2MessageCatalog catalog, TimeProvider time, ILogger logger)
+    public Sip2Session(Sip2AccessSession access, string connectionId, Sip2ServerOptions options, ISip2MessageCatalog catalog, TimeProvider time, ILogger logger, Sip2ServerMetrics? metrics = null)
     {
         Access = access;
+        this.metrics = metrics ?? Sip2ServerMetrics.Shared;
         id = connectionId;
         this.options = options;
         this.catalog = catalog;
@@ -123,13 +125,13 @@ internal sealed class Sip2Session
         if (Binding is not { } binding)
         {
             ServerLog.RequestRefused(logger, id, request.Command, "not logged in");
-            return Write(pending, FailureResponses.For(request, catalog.GetText(Sip2MessageScenario.LoginRequired, null), Now));
+            return Write(pending, FailureResponses.For(request, catalog.GetText(Sip2MessageScenario.LoginRequired, null), Now)) with { Outcome = Outcomes.Refused };
         }
 
         if (!binding.BranchConfiguration.SupportedMessages.Allows(request.Command))
         {
             ServerLog.RequestRefused(logger, id, request.Command, "not supported by the branch");
-            return Write(pending, FailureResponses.For(request, catalog.GetText(Sip2MessageScenario.MessageNotSupported, binding.Institution.Id), Now));
+            return Write(pending, FailureResponses.For(request, catalog.GetText(Sip2MessageScenario.MessageNotSupported, binding.Institution.Id), Now)) with { Outcome = Outcomes.Refused };
         }
 
         return new SessionStep(StepKind.Backend, Pending: pending);
@@ -138,9 +140,12 @@ internal sealed class Sip2Session
     /// <summary>The answer to a request the back end (or the pipeline in its place) answered.</summary>
     public SessionStep Answered(Pending pending, Sip2Message response) => Write(pending, response);
 
+    /// <summary>The answer to a request the pipeline ran, with how it ended.</summary>
+    public SessionStep Answered(Pending pending, RequestResult result) => Write(pending, result.Response) with { Outcome = result.Outcome };
+
     /// <summary>The answer to a login the access policy decided.</summary>
     public SessionStep LoginAnswered(Pending pending, Sip2LoginResult result) =>
-        Write(pending, new LoginResponse { Ok = result.Succeeded }, result.CloseConnection ? "too many failed logins" : null);
+        Write(pending, new LoginResponse { Ok = result.Succeeded }, result.CloseConnection ? "too many failed logins" : null) with { Outcome = Outcomes.For(result.Outcome) };
 
     // A retransmission: the state-changing request this connection answered last, byte for byte (so with the same AY
     // and checksum, or the same transaction date), again within the window. Anything else is a new request and runs.
@@ -174,7 +179,7 @@ internal sealed class Sip2Session
         var bytes = Format(response, pending.Trailer, remember: true);
         lastRequest = pending.Frame;
         lastRequestAt = time.GetUtcNow();
-        return Write(bytes, close);
+        return Write(bytes, close) with { Pending = pending }; // the request it answers, for its span and metrics
     }
 
     private static SessionStep Write(byte[] bytes, string? close = null) => new(StepKind.Write, bytes, Close: close);
@@ -196,7 +201,7 @@ internal sealed class Sip2Session
 
     private SessionStep Resent(string reason, byte[] response)
     {
-        Sip2ServerMetrics.Instance.Resend();
+        metrics.Resend();
         ServerLog.Resent(logger, id, reason);
         Trace("->", response);
         return Write(response);
@@ -207,7 +212,7 @@ internal sealed class Sip2Session
         var error = parsed.Error?.Code ?? Sip2ErrorCode.UnknownCommand;
         if (error is Sip2ErrorCode.ChecksumMismatch or Sip2ErrorCode.ChecksumMissing)
         {
-            Sip2ServerMetrics.Instance.ChecksumError();
+            metrics.ChecksumError();
         }
 
         ServerLog.BadMessage(logger, id, error);
