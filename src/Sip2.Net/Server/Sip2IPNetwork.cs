@@ -7,9 +7,18 @@ using Sip2.Net.Access.Internal;
 namespace Sip2.Net.Server;
 
 /// <summary>An address range in CIDR form (<c>10.0.0.0/8</c>, <c>2001:db8::/32</c>, or one address), for trusted proxies.</summary>
+/// <remarks>
+/// On net8.0 and later the range is a <c>System.Net.IPNetwork</c> underneath, and converts to and from one; the
+/// netstandard2.0 build, which has no such type, compares the prefix bytes itself. Unlike <c>IPNetwork</c>, a
+/// base address with bits set after the prefix (<c>10.1.2.3/8</c>) is accepted and means the range it lies in.
+/// </remarks>
 public readonly struct Sip2IPNetwork : IEquatable<Sip2IPNetwork>
 {
+#if NET8_0_OR_GREATER
+    private readonly IPNetwork network;
+#else
     private readonly byte[] prefixBytes;
+#endif
 
     /// <summary>Creates a range from its base address and prefix length.</summary>
     public Sip2IPNetwork(IPAddress baseAddress, int prefixLength)
@@ -23,8 +32,32 @@ public readonly struct Sip2IPNetwork : IEquatable<Sip2IPNetwork>
 
         BaseAddress = address;
         PrefixLength = prefixLength;
+#if NET8_0_OR_GREATER
+        network = new IPNetwork(Masked(address, prefixLength), prefixLength);
+#else
         prefixBytes = address.GetAddressBytes();
+#endif
     }
+
+#if NET8_0_OR_GREATER
+    /// <summary>The same range as a <see cref="IPNetwork"/>.</summary>
+    public IPNetwork ToIPNetwork() => network;
+
+    /// <summary>A range from a <see cref="IPNetwork"/>.</summary>
+    public static implicit operator Sip2IPNetwork(IPNetwork network) => new(network.BaseAddress, network.PrefixLength);
+
+    // IPNetwork wants the bits after the prefix clear.
+    private static IPAddress Masked(IPAddress address, int prefixLength)
+    {
+        var bytes = address.GetAddressBytes();
+        for (var bit = prefixLength; bit < bytes.Length * 8; bit++)
+        {
+            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+        }
+
+        return new IPAddress(bytes);
+    }
+#endif
 
     /// <summary>The first address of the range.</summary>
     public IPAddress BaseAddress { get; }
@@ -65,6 +98,9 @@ public readonly struct Sip2IPNetwork : IEquatable<Sip2IPNetwork>
     /// <summary>Whether <paramref name="address"/> lies in the range (IPv4-mapped IPv6 addresses count as IPv4).</summary>
     public bool Contains(IPAddress address)
     {
+#if NET8_0_OR_GREATER
+        return address is not null && BaseAddress is not null && network.Contains(Sip2IPAddresses.Normalize(address));
+#else
         if (address is null || prefixBytes is null)
         {
             return false;
@@ -93,6 +129,7 @@ public readonly struct Sip2IPNetwork : IEquatable<Sip2IPNetwork>
 
         var mask = (byte)(0xFF << (8 - rest));
         return (candidate[whole] & mask) == (prefixBytes[whole] & mask);
+#endif
     }
 
     /// <inheritdoc/>
