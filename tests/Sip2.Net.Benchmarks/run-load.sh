@@ -9,6 +9,9 @@
 #       [--host-mode standalone|kestrel|kestrel-inline|both|all] [--cycles N] [--slice S] [--settle S] [--warmup S]
 #       [--connections "1 16 256 1024"] [--idle N] [--runs N] [--out DIR]
 #       [--compare-dll PATH]   (another build of the benchmarks exe: its SIP2 server runs as "sip2-compare")
+#       [--registries "inmemory sqlite postgresql"]   (one standalone SIP2 server per registry store, side by side,
+#                              labelled sip2-standalone-<store>; postgresql takes its connection string from
+#                              SIP2_BENCH_POSTGRES, or SIP2_TEST_POSTGRES as .ci/services/postgres.sh sets it)
 #     --host-mode both runs the standalone listener and Kestrel hosting as two servers in the same run; all adds Kestrel
 #     with its socket transport's UnsafePreferInlineScheduling (kestrel-inline, see docs/kestrel.md). Each Kestrel mode
 #     also gets the line answerer behind the same transport (baseline-kestrel, baseline-kestrel-inline). --runs N repeats
@@ -49,6 +52,7 @@ idle=10000
 runs=1
 out=""
 compare=""
+registries=""
 clients="1 8 32"
 duration=10
 requests=1
@@ -89,6 +93,7 @@ while [[ $# -gt 0 ]]; do
     --flood) flood=$2; shift 2 ;;
     --big-flood) big_flood=$2; shift 2 ;;
     --hash-iterations) iterations=$2; shift 2 ;;
+    --registries) registries=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -141,7 +146,17 @@ start_all() { # the line answerer(s) and every host mode's SIP2 server, as the l
   for mode in "${modes[@]}"; do
     if [[ -n ${line_port[$mode]:-} ]]; then serve "baseline-$mode" "${line_port[$mode]}" $bench baseline --host-mode "$mode"; fi
   done
-  for mode in "${modes[@]}"; do serve "sip2-$mode" "${sip2_port[$mode]}" $(sip2_server "$mode"); done
+  if [[ -n $registries ]]; then
+    local port=16010
+    for registry in $registries; do
+      local connection=()
+      if [[ $registry == postgresql ]]; then connection=(--registry-connection "${SIP2_BENCH_POSTGRES:-${SIP2_TEST_POSTGRES:?postgresql needs SIP2_BENCH_POSTGRES}}"); fi
+      serve "sip2-standalone-$registry" "$port" $(sip2_server standalone) --registry "$registry" "${connection[@]}"
+      port=$((port + 1))
+    done
+  else
+    for mode in "${modes[@]}"; do serve "sip2-$mode" "${sip2_port[$mode]}" $(sip2_server "$mode"); done
+  fi
   if [[ -n $compare ]]; then serve sip2-compare 16003 dotnet "$compare" server --hash-iterations "$iterations"; fi
   for port in "${ports[@]}"; do wait_port "$port"; done
 }
