@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sip2.Net.Access;
 using Sip2.Net.DependencyInjection;
+using Sip2.Net.Resolution;
 
 namespace Quickstart;
 

@@ -24,7 +24,7 @@ public sealed class QuickstartTests
         return directory?.FullName ?? throw new InvalidOperationException("the repository root was not found");
     }
 
-    private static IReadOnlyList<(string Language, string Code)> Blocks() =>
+    private static List<(string Language, string Code)> Blocks() =>
         Regex.Matches(File.ReadAllText(Path.Combine(Root, "docs", "quickstart.md")), "```(?<language>[a-z]+)\n(?<code>.*?)```", RegexOptions.Singleline)
             .Select(m => (m.Groups["language"].Value, m.Groups["code"].Value.TrimEnd('\n')))
             .ToList();
@@ -42,7 +42,7 @@ public sealed class QuickstartTests
         Assert.Equal(4, shown.Count);
         foreach (var (_, code) in shown)
         {
-            Assert.True(files.Values.Contains(code), $"docs/quickstart.md shows code that is no file of samples/Sip2.Net.Quickstart:\n{code}");
+            Assert.True(files.ContainsValue(code), $"docs/quickstart.md shows code that is no file of samples/Sip2.Net.Quickstart:\n{code}");
         }
 
         Assert.All(files, file => Assert.Contains(file.Value, shown.Select(b => b.Code)));

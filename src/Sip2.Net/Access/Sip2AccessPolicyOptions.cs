@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Sip2.Net.Access;
 
@@ -71,54 +72,39 @@ public sealed record Sip2AccessPolicyOptions
     /// <exception cref="ArgumentOutOfRangeException">A count is below 1 or a duration is not positive.</exception>
     public void Validate()
     {
-        if (MaxFailedLoginsPerConnection < 1)
+        foreach (var (name, value, expectation) in Problems())
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxFailedLoginsPerConnection), MaxFailedLoginsPerConnection, "At least 1.");
+            throw new ArgumentOutOfRangeException(name, value, expectation);
         }
+    }
 
-        if (MaxFailedLoginsPerAddress < 1)
+    // Every bad value as (property, value, what it must be): Validate throws the first, configuration binding reports
+    // them all under their configuration keys.
+    internal IEnumerable<(string Name, object Value, string Expectation)> Problems()
+    {
+        const string AtLeastOne = "At least 1.";
+        const string Positive = "Must be positive.";
+        var checks = new (bool Ok, string Name, object Value, string Expectation)[]
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxFailedLoginsPerAddress), MaxFailedLoginsPerAddress, "At least 1.");
-        }
-
-        if (AddressFailureWindow <= TimeSpan.Zero)
+            (MaxFailedLoginsPerConnection >= 1, nameof(MaxFailedLoginsPerConnection), MaxFailedLoginsPerConnection, AtLeastOne),
+            (MaxFailedLoginsPerAddress >= 1, nameof(MaxFailedLoginsPerAddress), MaxFailedLoginsPerAddress, AtLeastOne),
+            (AddressFailureWindow > TimeSpan.Zero, nameof(AddressFailureWindow), AddressFailureWindow, Positive),
+            (AddressLockout > TimeSpan.Zero, nameof(AddressLockout), AddressLockout, Positive),
+            (MaxFailedLoginsPerLoginId >= 1, nameof(MaxFailedLoginsPerLoginId), MaxFailedLoginsPerLoginId, AtLeastOne),
+            (LoginIdFailureWindow > TimeSpan.Zero, nameof(LoginIdFailureWindow), LoginIdFailureWindow, Positive),
+            (LoginIdLockout > TimeSpan.Zero, nameof(LoginIdLockout), LoginIdLockout, Positive),
+            (LockedOutCheckInterval > TimeSpan.Zero, nameof(LockedOutCheckInterval), LockedOutCheckInterval, Positive),
+            (MaxConcurrentPasswordChecks >= 1, nameof(MaxConcurrentPasswordChecks), MaxConcurrentPasswordChecks, AtLeastOne),
+            (MaxQueuedPasswordChecks >= 1, nameof(MaxQueuedPasswordChecks), MaxQueuedPasswordChecks, AtLeastOne),
+            (UnknownLoginIdDelay is null || UnknownLoginIdDelay >= TimeSpan.Zero, nameof(UnknownLoginIdDelay), UnknownLoginIdDelay ?? TimeSpan.Zero, "Zero or more, or null."),
+            (MaxLockout >= AddressLockout && MaxLockout >= LoginIdLockout, nameof(MaxLockout), MaxLockout, "At least the address and login id lockouts."),
+        };
+        foreach (var (ok, name, value, expectation) in checks)
         {
-            throw new ArgumentOutOfRangeException(nameof(AddressFailureWindow), AddressFailureWindow, "Must be positive.");
-        }
-
-        if (AddressLockout <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(AddressLockout), AddressLockout, "Must be positive.");
-        }
-
-        if (MaxFailedLoginsPerLoginId < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxFailedLoginsPerLoginId), MaxFailedLoginsPerLoginId, "At least 1.");
-        }
-
-        if (LoginIdFailureWindow <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(LoginIdFailureWindow), LoginIdFailureWindow, "Must be positive.");
-        }
-
-        if (LoginIdLockout <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(LoginIdLockout), LoginIdLockout, "Must be positive.");
-        }
-
-        if (LockedOutCheckInterval <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(LockedOutCheckInterval), LockedOutCheckInterval, "Must be positive.");
-        }
-
-        if (MaxConcurrentPasswordChecks < 1 || MaxQueuedPasswordChecks < 1)
-        {
-            throw new ArgumentOutOfRangeException(MaxConcurrentPasswordChecks < 1 ? nameof(MaxConcurrentPasswordChecks) : nameof(MaxQueuedPasswordChecks), "At least 1.");
-        }
-
-        if (MaxLockout < AddressLockout || MaxLockout < LoginIdLockout)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxLockout), MaxLockout, "At least the address and login id lockouts.");
+            if (!ok)
+            {
+                yield return (name, value, expectation);
+            }
         }
     }
 }

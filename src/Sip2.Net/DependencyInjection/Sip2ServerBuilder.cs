@@ -1,11 +1,13 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 #if NET8_0_OR_GREATER
 using System.Diagnostics.CodeAnalysis;
 #endif
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sip2.Net.Access;
-using Sip2.Net.Resolution;
+using Sip2.Net.DependencyInjection.Internal;
 using Sip2.Net.Server;
 using Sip2.Net.Vendors;
 
@@ -14,72 +16,14 @@ namespace Sip2.Net.DependencyInjection;
 // The trimming annotations exist only on net8.0+; netstandard2.0 consumers are not trimmed.
 
 /// <summary>Chains the SIP2 server's extension points after <c>AddSip2Server</c>. Each call replaces the default.</summary>
-public sealed class Sip2ServerBuilder
+public sealed partial class Sip2ServerBuilder
 {
+    private int hooks;
+
     internal Sip2ServerBuilder(IServiceCollection services) => Services = services;
 
     /// <summary>The service collection being configured.</summary>
     public IServiceCollection Services { get; }
-
-    /// <summary>The library system (required).</summary>
-    public Sip2ServerBuilder AddBackend<
-#if NET8_0_OR_GREATER
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
-#endif
-        TBackend>()
-        where TBackend : class, ISip2Backend => Replace<ISip2Backend, TBackend>();
-
-    /// <summary>The library system, as an instance.</summary>
-    public Sip2ServerBuilder AddBackend(ISip2Backend backend) => Replace(backend);
-
-    /// <summary>Your own admission and login rules (default: the registry-backed policy).</summary>
-    public Sip2ServerBuilder AddAccessPolicy<
-#if NET8_0_OR_GREATER
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
-#endif
-        TPolicy>()
-        where TPolicy : class, ISip2AccessPolicy => Replace<ISip2AccessPolicy, TPolicy>();
-
-    /// <summary>
-    /// Your own store of everything an administrator edits (default: <see cref="InMemorySip2RegistryStore"/>); it also
-    /// serves as the registry, the library directory and the message catalogue unless those are replaced on their own.
-    /// </summary>
-    public Sip2ServerBuilder AddRegistryStore<
-#if NET8_0_OR_GREATER
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
-#endif
-        TStore>()
-        where TStore : class, ISip2RegistryStore => Replace<ISip2RegistryStore, TStore>();
-
-    /// <summary>Your own store, as an instance.</summary>
-    public Sip2ServerBuilder AddRegistryStore(ISip2RegistryStore store) => Replace(store);
-
-    /// <summary>Your own store of client registrations (default: the registry store).</summary>
-    public Sip2ServerBuilder AddClientRegistry<
-#if NET8_0_OR_GREATER
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
-#endif
-        TRegistry>()
-        where TRegistry : class, ISip2ClientRegistry => Replace<ISip2ClientRegistry, TRegistry>();
-
-    /// <summary>Your own institutions, groups and branch configurations (default: in memory).</summary>
-    public Sip2ServerBuilder AddLibraryDirectory<
-#if NET8_0_OR_GREATER
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
-#endif
-        TDirectory>()
-        where TDirectory : class, ISip2LibraryDirectory => Replace<ISip2LibraryDirectory, TDirectory>();
-
-    /// <summary>Your own scoping rules (default: by each registration's resolution level).</summary>
-    public Sip2ServerBuilder AddResolutionStrategy<
-#if NET8_0_OR_GREATER
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
-#endif
-        TStrategy>()
-        where TStrategy : class, IResolutionStrategy => Replace<IResolutionStrategy, TStrategy>();
-
-    /// <summary>Screen message texts, with institutions' overrides.</summary>
-    public Sip2ServerBuilder AddMessageCatalog(ISip2MessageCatalog catalog) => Replace(catalog);
 
     /// <summary>Registry rules such as whether loopback and private addresses may be registered.</summary>
     public Sip2ServerBuilder ConfigureRegistry(Sip2RegistryOptions options) => Replace(options);
@@ -88,9 +32,50 @@ public sealed class Sip2ServerBuilder
     public Sip2ServerBuilder ConfigureAccessPolicy(Sip2AccessPolicyOptions options) => Replace(options);
 
     /// <summary>
+    /// Adds a task the host runs before the listener opens, after the registry store is initialised and after the
+    /// tasks added before it (see <see cref="ISip2StartTask"/>). A task that throws stops the start.
+    /// </summary>
+    /// <typeparam name="TTask">Built by the container, with its constructor's services.</typeparam>
+    public Sip2ServerBuilder AddStartTask<
+#if NET8_0_OR_GREATER
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+#endif
+        TTask>()
+        where TTask : class, ISip2StartTask
+    {
+        Services.AddSingleton<ISip2StartTask, TTask>();
+        return this;
+    }
+
+    /// <summary>Adds a start task, as an instance (see <see cref="AddStartTask{TTask}"/>).</summary>
+    public Sip2ServerBuilder AddStartTask(ISip2StartTask task)
+    {
+        Services.AddSingleton(task ?? throw new ArgumentNullException(nameof(task)));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a start hook: <paramref name="hook"/> runs before the listener opens, after the registry store is
+    /// initialised and after the start tasks added before it, e.g. <c>OnStarting((sp, ct) =&gt; cache.LoadAsync(ct))</c>.
+    /// An exception stops the start, naming the hook by its place (<c>OnStarting hook #1</c>).
+    /// </summary>
+    public Sip2ServerBuilder OnStarting(Func<IServiceProvider, CancellationToken, Task> hook)
+    {
+        if (hook is null)
+        {
+            throw new ArgumentNullException(nameof(hook));
+        }
+
+        var number = Interlocked.Increment(ref hooks);
+        Services.AddSingleton<ISip2StartTask>(sp => new DelegateStartTask(sp, hook, number));
+        return this;
+    }
+
+    /// <summary>
     /// Removes the hosted service that runs the standalone <see cref="Sip2Server"/>, for hosts that feed
     /// connections to <see cref="Sip2ConnectionHandler"/> themselves (Kestrel, tests). The endpoints in
-    /// <see cref="Sip2ServerOptions.Endpoints"/> are then not bound. Calling it again changes nothing.
+    /// <see cref="Sip2ServerOptions.Endpoints"/> are then not bound, and such a host runs the start tasks itself
+    /// (Kestrel hosting does). Calling it again changes nothing.
     /// </summary>
     public Sip2ServerBuilder WithoutStandaloneListener()
     {
@@ -130,7 +115,7 @@ public sealed class Sip2ServerBuilder
         return this;
     }
 
-    private Sip2ServerBuilder Replace<TService, 
+    private Sip2ServerBuilder Replace<TService,
 #if NET8_0_OR_GREATER
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
 #endif
@@ -146,6 +131,13 @@ public sealed class Sip2ServerBuilder
         where TService : class
     {
         Services.Replace(ServiceDescriptor.Singleton(instance ?? throw new ArgumentNullException(nameof(instance))));
+        return this;
+    }
+
+    private Sip2ServerBuilder Replace<TService>(Func<IServiceProvider, TService> factory)
+        where TService : class
+    {
+        Services.Replace(ServiceDescriptor.Singleton(factory ?? throw new ArgumentNullException(nameof(factory))));
         return this;
     }
 

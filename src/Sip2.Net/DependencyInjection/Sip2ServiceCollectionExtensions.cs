@@ -1,9 +1,17 @@
 using System;
+#if NET8_0_OR_GREATER
+using System.Diagnostics.CodeAnalysis;
+#endif
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Sip2.Net.Access;
+using Sip2.Net.Configuration;
+using Sip2.Net.Configuration.Internal;
 using Sip2.Net.DependencyInjection;
+using Sip2.Net.DependencyInjection.Internal;
 using Sip2.Net.Resolution;
 using Sip2.Net.Server;
 using Sip2.Net.Vendors;
@@ -22,19 +30,144 @@ public static class Sip2ServiceCollectionExtensions
     /// added with <see cref="Sip2ServerBuilder.AddBackend{TBackend}"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
+    public static Sip2ServerBuilder AddSip2Server(this IServiceCollection services) => AddSip2Server(services, static o => o);
+
+    /// <inheritdoc cref="AddSip2Server(IServiceCollection)"/>
+    /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options, e.g. <c>o =&gt; o with { MaxConnections = 500 }</c>; they are validated at start.</param>
-    public static Sip2ServerBuilder AddSip2Server(this IServiceCollection services, Func<Sip2ServerOptions, Sip2ServerOptions>? configure = null)
+    public static Sip2ServerBuilder AddSip2Server(this IServiceCollection services, Func<Sip2ServerOptions, Sip2ServerOptions> configure)
     {
         if (services is null)
         {
             throw new ArgumentNullException(nameof(services));
         }
 
-        var options = configure?.Invoke(new Sip2ServerOptions()) ?? new Sip2ServerOptions();
+        if (configure is null)
+        {
+            throw new ArgumentNullException(nameof(configure));
+        }
+
+        var options = configure(new Sip2ServerOptions()) ?? throw new InvalidOperationException("The configure delegate of AddSip2Server returned null.");
         services.TryAddSingleton(options);
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new Sip2RegistryOptions());
         services.TryAddSingleton(new Sip2AccessPolicyOptions());
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// Adds the SIP2 server as <see cref="AddSip2Server(IServiceCollection, Func{Sip2ServerOptions, Sip2ServerOptions})"/>
+    /// does, with its options bound from <paramref name="configuration"/> (a section shaped as
+    /// <see cref="Sip2ServerSettings"/>, e.g. <c>builder.Configuration.GetSection("Sip2:Server")</c>) through the options
+    /// pattern, and validated when the host starts: a bad value fails the start with a message naming its key.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section to bind.</param>
+    public static Sip2ServerBuilder AddSip2Server(this IServiceCollection services, IConfiguration configuration) =>
+        AddSip2Server(services, configuration, static o => o);
+
+    /// <inheritdoc cref="AddSip2Server(IServiceCollection, IConfiguration)"/>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section to bind.</param>
+    /// <param name="configure">
+    /// Adjusts the bound options, for what configuration cannot hold (a certificate object, say); runs when the server
+    /// is built.
+    /// </param>
+#if NET8_0_OR_GREATER
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = BindJustification)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = BindJustification)]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2ServerSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2EndpointSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2RegistrySettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2AccessPolicySettings))]
+#endif
+    public static Sip2ServerBuilder AddSip2Server(this IServiceCollection services, IConfiguration configuration, Func<Sip2ServerOptions, Sip2ServerOptions> configure)
+    {
+        if (services is null)
+        {
+            throw new ArgumentNullException(nameof(services));
+        }
+
+        if (configuration is null)
+        {
+            throw new ArgumentNullException(nameof(configuration));
+        }
+
+        if (configure is null)
+        {
+            throw new ArgumentNullException(nameof(configure));
+        }
+
+        var section = (configuration as IConfigurationSection)?.Path ?? "";
+        services.AddOptions<Sip2ServerSettings>().Bind(configuration).ValidateOnStart();
+        return AddBound(services, section, configure);
+    }
+
+    /// <summary>
+    /// Adds the SIP2 server with its options bound from the section <paramref name="sectionPath"/> of the host's
+    /// <see cref="IConfiguration"/>, e.g. <c>services.AddSip2Server(Sip2ServerSettings.DefaultSectionPath)</c> for
+    /// <c>Sip2:Server</c>; see <see cref="AddSip2Server(IServiceCollection, IConfiguration)"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="sectionPath">The section's path, keys separated by <c>:</c>.</param>
+    public static Sip2ServerBuilder AddSip2Server(this IServiceCollection services, string sectionPath) =>
+        AddSip2Server(services, sectionPath, static o => o);
+
+    /// <inheritdoc cref="AddSip2Server(IServiceCollection, string)"/>
+    /// <param name="services">The service collection.</param>
+    /// <param name="sectionPath">The section's path, keys separated by <c>:</c>.</param>
+    /// <param name="configure">Adjusts the bound options; runs when the server is built.</param>
+#if NET8_0_OR_GREATER
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = BindJustification)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = BindJustification)]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2ServerSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2EndpointSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2RegistrySettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2AccessPolicySettings))]
+#endif
+    public static Sip2ServerBuilder AddSip2Server(this IServiceCollection services, string sectionPath, Func<Sip2ServerOptions, Sip2ServerOptions> configure)
+    {
+        if (services is null)
+        {
+            throw new ArgumentNullException(nameof(services));
+        }
+
+        if (string.IsNullOrWhiteSpace(sectionPath))
+        {
+            throw new ArgumentException("A configuration section path, e.g. Sip2:Server.", nameof(sectionPath));
+        }
+
+        if (configure is null)
+        {
+            throw new ArgumentNullException(nameof(configure));
+        }
+
+        services.AddOptions<Sip2ServerSettings>().BindConfiguration(sectionPath).ValidateOnStart();
+        return AddBound(services, sectionPath, configure);
+    }
+
+#if NET8_0_OR_GREATER
+    // The binder reflects over the bound type: here only the library's own settings classes (kept above with
+    // DynamicDependency), whose properties are strings, numbers, booleans, enums, times and lists of those that exist
+    // already, so it never has to make an array or a generic type at run time.
+    private const string BindJustification = "Binds only Sip2ServerSettings and its parts, whose members are kept by DynamicDependency.";
+#endif
+
+    private static Sip2ServerBuilder AddBound(IServiceCollection services, string section, Func<Sip2ServerOptions, Sip2ServerOptions> configure)
+    {
+        services.AddSingleton<IValidateOptions<Sip2ServerSettings>>(new ServerSettingsValidator(section));
+        services.TryAddSingleton(sp =>
+        {
+            var options = ServerSettingsMapper.ToOptions(sp.GetRequiredService<IOptions<Sip2ServerSettings>>().Value, section);
+            return configure(options) ?? throw new InvalidOperationException("The configure delegate of AddSip2Server returned null.");
+        });
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Sip2ServerSettings>>().Value.Registry.ToOptions());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<Sip2ServerSettings>>().Value.AccessPolicy.ToOptions());
+        return AddCore(services);
+    }
+
+    private static Sip2ServerBuilder AddCore(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Sip2VendorProfileCatalog>();
         services.TryAddSingleton<ISip2RegistryStore>(sp => new InMemorySip2RegistryStore(
             sp.GetRequiredService<Sip2RegistryOptions>(),
@@ -64,6 +197,9 @@ public static class Sip2ServiceCollectionExtensions
             sp.GetService<ILoggerFactory>(),
             sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(sp => new Sip2Server(sp.GetRequiredService<Sip2ConnectionHandler>(), sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton<Sip2ServerState>();
+        services.TryAddSingleton(sp => new Sip2StartTasks(
+            sp.GetRequiredService<ISip2RegistryStore>(), sp.GetServices<ISip2StartTask>(), sp.GetRequiredService<Sip2ServerState>()));
         services.AddHostedService<Sip2ServerHostedService>();
         return new Sip2ServerBuilder(services);
     }

@@ -112,29 +112,57 @@ public sealed record Sip2ServerOptions
     /// <summary>Checks every setting; throws <see cref="ArgumentException"/> naming the first bad one.</summary>
     public void Validate()
     {
-        Require(Endpoints is { Count: > 0 }, nameof(Endpoints), "at least one endpoint");
-        foreach (var endpoint in Endpoints!)
+        foreach (var (name, expectation) in Problems())
         {
-            var problem = endpoint is null ? Sip2ListenEndpoint.NoAddress : endpoint.Problem;
-            Require(problem is null, nameof(Endpoints), problem!);
+            throw new ArgumentException($"Sip2ServerOptions.{name} must be {expectation}.", name);
+        }
+    }
+
+    // Every bad setting as (property, what it must be): Validate throws the first, configuration binding reports them
+    // all under their configuration keys.
+    internal IEnumerable<(string Name, string Expectation)> Problems()
+    {
+        if (Endpoints is not { Count: > 0 })
+        {
+            yield return (nameof(Endpoints), "at least one endpoint");
+        }
+        else
+        {
+            foreach (var endpoint in Endpoints)
+            {
+                if ((endpoint is null ? Sip2ListenEndpoint.NoAddress : endpoint.Problem) is { } problem)
+                {
+                    yield return (nameof(Endpoints), problem);
+                }
+            }
         }
 
-        Require(MaxMessageLength is >= 64 and <= 16 * 1024 * 1024, nameof(MaxMessageLength), "64 bytes to 16 MiB");
-        Positive(LoginTimeout, nameof(LoginTimeout));
-        Positive(IdleTimeout, nameof(IdleTimeout));
-        Positive(PartialMessageTimeout, nameof(PartialMessageTimeout));
-        Positive(BackendTimeout, nameof(BackendTimeout));
-        Require(ShutdownTimeout >= TimeSpan.Zero, nameof(ShutdownTimeout), "zero or more");
-        Require(MaxConnections >= 1, nameof(MaxConnections), "at least 1");
-        Require(MaxConnectionsPerAddress >= 1, nameof(MaxConnectionsPerAddress), "at least 1");
-        Require(MaxConsecutiveBadMessages >= 1, nameof(MaxConsecutiveBadMessages), "at least 1");
-        Require(RetransmissionWindow is null || (RetransmissionWindow > TimeSpan.Zero && RetransmissionWindow <= MaxRetransmissionWindow), nameof(RetransmissionWindow), "null (the branch's timeout times its retries) or up to one hour");
-        Require(MaxConnectionsPerRegistration >= 1, nameof(MaxConnectionsPerRegistration), "at least 1");
-        Positive(TlsHandshakeTimeout, nameof(TlsHandshakeTimeout));
-        Require(MaxTlsHandshakes >= 1, nameof(MaxTlsHandshakes), "at least 1");
-        Require(MaxPendingOutput is >= 1024 and <= 64 * 1024 * 1024, nameof(MaxPendingOutput), "1 KiB to 64 MiB");
-        Positive(WriteTimeout, nameof(WriteTimeout));
-        Require(DefaultEncoding is not null, nameof(DefaultEncoding), "an encoding");
+        var checks = new (bool Ok, string Name, string Expectation)[]
+        {
+            (MaxMessageLength is >= 64 and <= 16 * 1024 * 1024, nameof(MaxMessageLength), "64 bytes to 16 MiB"),
+            (IsPositive(LoginTimeout), nameof(LoginTimeout), PositiveTime),
+            (IsPositive(IdleTimeout), nameof(IdleTimeout), PositiveTime),
+            (IsPositive(PartialMessageTimeout), nameof(PartialMessageTimeout), PositiveTime),
+            (IsPositive(BackendTimeout), nameof(BackendTimeout), PositiveTime),
+            (ShutdownTimeout >= TimeSpan.Zero, nameof(ShutdownTimeout), "zero or more"),
+            (MaxConnections >= 1, nameof(MaxConnections), "at least 1"),
+            (MaxConnectionsPerAddress >= 1, nameof(MaxConnectionsPerAddress), "at least 1"),
+            (MaxConsecutiveBadMessages >= 1, nameof(MaxConsecutiveBadMessages), "at least 1"),
+            (RetransmissionWindow is null || (RetransmissionWindow > TimeSpan.Zero && RetransmissionWindow <= MaxRetransmissionWindow), nameof(RetransmissionWindow), "null (the branch's timeout times its retries) or up to one hour"),
+            (MaxConnectionsPerRegistration >= 1, nameof(MaxConnectionsPerRegistration), "at least 1"),
+            (IsPositive(TlsHandshakeTimeout), nameof(TlsHandshakeTimeout), PositiveTime),
+            (MaxTlsHandshakes >= 1, nameof(MaxTlsHandshakes), "at least 1"),
+            (MaxPendingOutput is >= 1024 and <= 64 * 1024 * 1024, nameof(MaxPendingOutput), "1 KiB to 64 MiB"),
+            (IsPositive(WriteTimeout), nameof(WriteTimeout), PositiveTime),
+            (DefaultEncoding is not null, nameof(DefaultEncoding), "an encoding"),
+        };
+        foreach (var (ok, name, expectation) in checks)
+        {
+            if (!ok)
+            {
+                yield return (name, expectation);
+            }
+        }
     }
 
     internal static readonly TimeSpan MaxRetransmissionWindow = TimeSpan.FromHours(1);
@@ -143,14 +171,7 @@ public sealed record Sip2ServerOptions
     internal TimeSpan RetransmissionWindowFor(Access.Sip2BranchConfiguration branch) => RetransmissionWindow
         ?? TimeSpan.FromTicks(Math.Min(MaxRetransmissionWindow.Ticks, TimeSpan.FromSeconds(Math.Max(1, branch.TimeoutSeconds)).Ticks * Math.Max(1, branch.RetriesAllowed)));
 
-    private static void Positive(TimeSpan value, string name) =>
-        Require(value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan, name, "a positive time, or infinite");
+    private const string PositiveTime = "a positive time, or infinite";
 
-    private static void Require(bool condition, string name, string expectation)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException($"Sip2ServerOptions.{name} must be {expectation}.", name);
-        }
-    }
+    private static bool IsPositive(TimeSpan value) => value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan;
 }
