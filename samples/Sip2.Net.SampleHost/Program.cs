@@ -31,6 +31,12 @@ catch (SampleHostStartupException e)
     Console.Error.WriteLine($"The SIP2 sample host did not start: {e.Message}");
     return 1;
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    // Every message names its key (Sip2:Server:MaxConnections must be at least 1.).
+    Console.Error.WriteLine($"The SIP2 sample host did not start: configuration: {e.Message}");
+    return 1;
+}
 catch (SocketException e)
 {
     Console.Error.WriteLine($"The SIP2 sample host could not listen: {e.Message} (is another server on the port? try --Sip2:Port=7001)");

@@ -16,6 +16,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sip2.Net.Access;
+using Sip2.Net.Configuration;
 using Sip2.Net.Encodings;
 using Sip2.Net.Resolution;
 using Sip2.Net.SampleHost.Admin;
@@ -61,21 +62,16 @@ internal static class SampleHost
         var data = LibraryDataFile.Load(dataFile, settings.Institutions.Select(i => i.Id));
 
         builder.Services.AddSingleton(data);
-        builder.Services.AddSip2Server(options => options with
-            {
-                Endpoints = Endpoints(settings, certificate),
-                LoginTimeout = Seconds(settings.Server.LoginTimeoutSeconds) ?? options.LoginTimeout,
-                IdleTimeout = Seconds(settings.Server.IdleTimeoutSeconds) ?? options.IdleTimeout,
-                BackendTimeout = Seconds(settings.Server.BackendTimeoutSeconds) ?? options.BackendTimeout,
-                MaxConnections = settings.Server.MaxConnections ?? options.MaxConnections,
-                MaxConnectionsPerAddress = settings.Server.MaxConnectionsPerAddress ?? options.MaxConnectionsPerAddress,
-                AllowScStatusBeforeLogin = settings.Server.AllowScStatusBeforeLogin ?? options.AllowScStatusBeforeLogin,
-            })
+        // Sip2:Server is the library's own section (limits, timeouts, access policy), bound and validated at start;
+        // the endpoints come from the host's Sip2:Address/Port/TlsPort shortcuts unless Sip2:Server:Endpoints names them.
+        var explicitEndpoints = builder.Configuration.GetSection(Sip2ServerSettings.DefaultSectionPath + ":Endpoints").Exists();
+        builder.Services.AddSip2Server(builder.Configuration.GetSection(Sip2ServerSettings.DefaultSectionPath),
+                options => explicitEndpoints ? options : options with { Endpoints = Endpoints(settings, certificate) })
             .AddBackend<InMemoryLibrarySystem>()
             // Kiosks of an on-site server, and the demo's 127.0.0.x, live on local networks.
             .ConfigureRegistry(Sip2RegistryOptions.AllowLocalNetworks)
-            .Use(settings.Registry, Path.GetDirectoryName(dataFile)!)
-            .ConfigureAccessPolicy(new Sip2AccessPolicyOptions { MaxFailedLoginsPerConnection = settings.Server.MaxFailedLogins ?? 3 });
+            .Use(settings.Registry, Path.GetDirectoryName(dataFile)!);
+        builder.Services.AddHealthChecks().AddSip2HealthChecks();
 
         var host = builder.Build();
         AdminSite.Map(host);
@@ -199,8 +195,6 @@ internal static class SampleHost
 
         return null;
     }
-
-    private static TimeSpan? Seconds(int? value) => value is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 
     /// <summary>Fills the registry store from Sip2:Groups, :Institutions, :Branches and :Clients.</summary>
     private static async Task SeedAsync(IServiceProvider services, SampleHostSettings settings, CancellationToken cancellationToken)

@@ -82,7 +82,9 @@ internal static class AdminSite
 
             return Results.Redirect("/signin");
         });
-        // /healthz belongs here, beside the admin site and outside its policy, once the host has health checks.
+        // Outside the admin policy, for load balancers and orchestrators: the body is Healthy, Degraded or Unhealthy,
+        // and nothing else (no description, so no store problem or probe detail reaches an anonymous caller).
+        app.MapHealthChecks("/healthz");
         app.MapSip2Admin(Prefix).RequireAuthorization(Policy);
     }
 

@@ -5,7 +5,8 @@ using Sip2.Net.Resolution;
 namespace Sip2.Net.SampleHost.Configuration;
 
 // The "Sip2" configuration section, bound with IConfiguration.Get<T>(): appsettings.json, then environment
-// variables (Sip2__Port), then the command line (--Sip2:Port=7001). docs/sample-host.md lists every key.
+// variables (Sip2__Port), then the command line (--Sip2:Port=7001). docs/sample-host.md lists every key. Sip2:Server
+// is not here: the library binds it itself (AddSip2Server(IConfiguration), Sip2ServerSettings).
 
 /// <summary>The whole "Sip2" section.</summary>
 internal sealed class SampleHostSettings
@@ -26,8 +27,6 @@ internal sealed class SampleHostSettings
     /// <summary>The library data file; a relative path is looked up in the current directory, then beside the host.</summary>
     public string DataFile { get; set; } = "data/library.json";
 
-    public ServerSettings Server { get; set; } = new();
-
     public List<GroupSettings> Groups { get; set; } = [];
 
     public List<InstitutionSettings> Institutions { get; set; } = [];
@@ -47,24 +46,6 @@ internal sealed class CertificateSettings
     public string? Path { get; set; }
 
     public string? Password { get; set; }
-}
-
-/// <summary>Overrides of <see cref="Sip2.Net.Server.Sip2ServerOptions"/>; an absent key keeps the library's default.</summary>
-internal sealed class ServerSettings
-{
-    public int? LoginTimeoutSeconds { get; set; }
-
-    public int? IdleTimeoutSeconds { get; set; }
-
-    public int? BackendTimeoutSeconds { get; set; }
-
-    public int? MaxConnections { get; set; }
-
-    public int? MaxConnectionsPerAddress { get; set; }
-
-    public bool? AllowScStatusBeforeLogin { get; set; }
-
-    public int? MaxFailedLogins { get; set; }
 }
 
 internal sealed class GroupSettings

@@ -34,20 +34,15 @@ public static class Sip2ServiceCollectionExtensions
 
     /// <inheritdoc cref="AddSip2Server(IServiceCollection)"/>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Adjusts the options, e.g. <c>o =&gt; o with { MaxConnections = 500 }</c>; they are validated at start.</param>
-    public static Sip2ServerBuilder AddSip2Server(this IServiceCollection services, Func<Sip2ServerOptions, Sip2ServerOptions> configure)
+    /// <param name="configure">Adjusts the options, e.g. <c>o =&gt; o with { MaxConnections = 500 }</c>; they are validated at start. Null keeps the defaults.</param>
+    public static Sip2ServerBuilder AddSip2Server(this IServiceCollection services, Func<Sip2ServerOptions, Sip2ServerOptions>? configure)
     {
         if (services is null)
         {
             throw new ArgumentNullException(nameof(services));
         }
 
-        if (configure is null)
-        {
-            throw new ArgumentNullException(nameof(configure));
-        }
-
-        var options = configure(new Sip2ServerOptions()) ?? throw new InvalidOperationException("The configure delegate of AddSip2Server returned null.");
+        var options = (configure ?? (static o => o))(new Sip2ServerOptions()) ?? throw new InvalidOperationException("The configure delegate of AddSip2Server returned null.");
         services.TryAddSingleton(options);
         services.TryAddSingleton(new Sip2RegistryOptions());
         services.TryAddSingleton(new Sip2AccessPolicyOptions());
@@ -55,7 +50,7 @@ public static class Sip2ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds the SIP2 server as <see cref="AddSip2Server(IServiceCollection, Func{Sip2ServerOptions, Sip2ServerOptions})"/>
+    /// Adds the SIP2 server as <see cref="AddSip2Server(IServiceCollection, Func{Sip2ServerOptions, Sip2ServerOptions}?)"/>
     /// does, with its options bound from <paramref name="configuration"/> (a section shaped as
     /// <see cref="Sip2ServerSettings"/>, e.g. <c>builder.Configuration.GetSection("Sip2:Server")</c>) through the options
     /// pattern, and validated when the host starts: a bad value fails the start with a message naming its key.
