@@ -56,7 +56,7 @@ internal static class SampleHost
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
         }
 
-        AdminSite.AddServices(builder.Services, settings.Admin);
+        AdminSite.AddServices(builder.Services, settings.Admin, builder.Configuration.GetSection("Sip2:Admin"));
         TelemetrySetup.Add(builder.Services, builder.Configuration);
         var dataFile = ResolveDataFile(settings.DataFile, builder.Environment.ContentRootPath);
         var data = LibraryDataFile.Load(dataFile, settings.Institutions.Select(i => i.Id));

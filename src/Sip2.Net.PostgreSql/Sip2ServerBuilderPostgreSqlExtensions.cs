@@ -1,9 +1,12 @@
 using System;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Sip2.Net.Access;
 using Sip2.Net.DependencyInjection;
 using Sip2.Net.PostgreSql;
+using Sip2.Net.PostgreSql.Internal;
 using Sip2.Net.Vendors;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -35,6 +38,41 @@ public static class Sip2ServerBuilderPostgreSqlExtensions
             services.GetRequiredService<Sip2VendorProfileCatalog>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetService<ILogger<PostgreSqlSip2RegistryStore>>())));
+        return builder;
+    }
+
+    /// <summary>
+    /// The same store with its connection string and options bound from a configuration section (keys ConnectionString, Schema, KeepAliveInterval, ReconnectDelay, MaxReconnectDelay),
+    /// e.g. <c>builder.AddPostgreSqlRegistryStore(configuration.GetSection("Sip2:Registry"))</c>. The section is validated when the host
+    /// starts, and a missing or bad value stops the start with a message naming its key.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddSip2Server</c>.</param>
+    /// <param name="configuration">The section; its path names the keys in validation messages.</param>
+    /// <returns>The same builder, for chaining.</returns>
+#if NET8_0_OR_GREATER
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The bound type's members are kept by DynamicDependency.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The bound type has only string and TimeSpan properties.")]
+    [System.Diagnostics.CodeAnalysis.DynamicDependency(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(PostgreSqlStoreSettings))]
+#endif
+    public static Sip2ServerBuilder AddPostgreSqlRegistryStore(this Sip2ServerBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var path = (configuration as IConfigurationSection)?.Path ?? "";
+        builder.Services.AddOptions<PostgreSqlStoreSettings>().Bind(configuration)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PostgreSqlStoreSettings>>(new PostgreSqlStoreSettings.Validator(path));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISip2RegistryStore>(services =>
+        {
+            var settings = services.GetRequiredService<IOptions<PostgreSqlStoreSettings>>().Value;
+            return new PostgreSqlSip2RegistryStore(
+                settings.ConnectionString!,
+                settings.ToOptions(),
+                services.GetRequiredService<Sip2RegistryOptions>(),
+                services.GetRequiredService<Sip2VendorProfileCatalog>(),
+                services.GetRequiredService<TimeProvider>(),
+                services.GetService<ILogger<PostgreSqlSip2RegistryStore>>());
+        }));
         return builder;
     }
 }

@@ -68,7 +68,9 @@ public sealed class QuickstartTests
     [Fact]
     public async Task The_quickstart_server_logs_its_kiosk_in_and_answers_a_checkout()
     {
-        using var host = Quickstart.QuickstartHost.Create(["--Sip2:Server:Endpoints:0:Port=0"]);
+        // Its own appsettings.json (the sample host's lands in this test's output too), and a free port.
+        var contentRoot = Path.Combine(Root, "samples", "Sip2.Net.Quickstart");
+        using var host = Quickstart.QuickstartHost.Create([$"--contentRoot={contentRoot}", "--Sip2:Server:Endpoints:0:Port=0"]);
         await host.StartAsync();
         try
         {

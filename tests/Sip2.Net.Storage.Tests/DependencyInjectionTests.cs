@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Sip2.Net.Access;
 using Sip2.Net.PostgreSql;
 using Sip2.Net.Resolution;
@@ -54,6 +56,80 @@ public sealed class DependencyInjectionTests
         Assert.Same(store, provider.GetRequiredService<ISip2ClientRegistry>());
         Assert.True(store.GetStatus().IsReachable);
         Assert.Single(services, d => d.ServiceType == typeof(ISip2RegistryStore));
+    }
+
+    [Fact]
+    public async Task The_SQLite_store_bound_from_configuration_takes_its_file_and_options_and_keeps_what_it_saved()
+    {
+        await using var database = new SqliteTestDatabase();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sip2:Registry:ConnectionString"] = database.Path,
+            ["Sip2:Registry:BusyTimeout"] = "00:00:02",
+        });
+        builder.Services.AddSip2Server(o => o with { Endpoints = [new Sip2ListenEndpoint { EndPoint = new IPEndPoint(IPAddress.Loopback, 0) }] })
+            .AddBackend<NoBackend>()
+            .ConfigureRegistry(Sip2RegistryOptions.AllowLocalNetworks)
+            .AddSqliteRegistryStore(builder.Configuration.GetSection("Sip2:Registry"));
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        var store = Assert.IsType<SqliteSip2RegistryStore>(host.Services.GetRequiredService<ISip2RegistryStore>());
+        await DirectoryAsync(store);
+        (await store.CreateAsync(Registration(IPAddress.Parse("127.0.0.2")))).GetValueOrThrow();
+        await host.StopAsync();
+
+        await using var again = new SqliteSip2RegistryStore(database.Path, options: Sip2RegistryOptions.AllowLocalNetworks);
+        await again.InitializeAsync();
+        Assert.Single(await again.ListByAddressAsync(IPAddress.Parse("127.0.0.2")));
+    }
+
+    [Theory]
+    [InlineData("Sqlite", "", "", "Sip2:Registry:ConnectionString is required")]
+    [InlineData("Sqlite", "registry.db", "-00:00:01", "Sip2:Registry:BusyTimeout must not be negative")]
+    [InlineData("PostgreSql", "", "", "Sip2:Registry:ConnectionString is required")]
+    [InlineData("PostgreSql", "Host=127.0.0.1;Username=sip2;Password=not-shown", "00:00:00", "Sip2:Registry:KeepAliveInterval must be positive")]
+    public async Task A_bad_store_section_stops_the_start_naming_its_key_and_never_the_password(string provider, string connection, string interval, string problem)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sip2:Registry:ConnectionString"] = connection,
+            [provider == "Sqlite" ? "Sip2:Registry:BusyTimeout" : "Sip2:Registry:KeepAliveInterval"] = interval.Length == 0 ? null : interval,
+        });
+        var server = builder.Services.AddSip2Server(o => o with { Endpoints = [new Sip2ListenEndpoint { EndPoint = new IPEndPoint(IPAddress.Loopback, 0) }] })
+            .AddBackend<NoBackend>();
+        var section = builder.Configuration.GetSection("Sip2:Registry");
+        _ = provider == "Sqlite" ? server.AddSqliteRegistryStore(section) : server.AddPostgreSqlRegistryStore(section);
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-shown", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_PostgreSQL_store_bound_from_configuration_takes_its_schema_and_does_not_connect_until_the_host_starts()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Registry:ConnectionString"] = "Host=127.0.0.1;Username=sip2;Password=x",
+            ["Registry:Schema"] = "sip2_bound",
+            ["Registry:ReconnectDelay"] = "00:00:00.250",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSip2Server().AddBackend<NoBackend>().AddPostgreSqlRegistryStore(configuration.GetSection("Registry"));
+        using var provider = services.BuildServiceProvider();
+
+        var store = Assert.IsType<PostgreSqlSip2RegistryStore>(provider.GetRequiredService<ISip2RegistryStore>());
+        Assert.True(store.GetStatus().IsReachable);
+        Assert.Single(services, d => d.ServiceType == typeof(ISip2RegistryStore));
+        var bound = provider.GetRequiredService<IOptions<Sip2.Net.PostgreSql.Internal.PostgreSqlStoreSettings>>().Value.ToOptions();
+        Assert.Equal("sip2_bound", bound.Schema);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), bound.ReconnectDelay);
+        Assert.Equal(new PostgreSqlSip2RegistryStoreOptions().KeepAliveInterval, bound.KeepAliveInterval); // unset keys keep the default
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal static class AdminSite
     private const string SelectorScheme = "Sip2Admin";
     private const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
 
-    public static void AddServices(IServiceCollection services, AdminSettings settings)
+    public static void AddServices(IServiceCollection services, AdminSettings settings, Microsoft.Extensions.Configuration.IConfiguration section)
     {
         services.AddSingleton(new AdminAccounts(settings.Accounts));
         services.AddSingleton(sp => new SignInThrottle(sp.GetRequiredService<TimeProvider>()));
@@ -59,11 +59,8 @@ internal static class AdminSite
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
         });
-        services.AddSip2Admin(o =>
-        {
-            o.Title = "Sip2.Net sample host";
-            o.SignOutPath = "/signout";
-        });
+        // Title, TestTimeout and AuditPageSize from Sip2:Admin (validated at start); the sign-out path is this site's own.
+        services.AddSip2Admin(section, o => o.SignOutPath = "/signout");
     }
 
     public static void Map(WebApplication app)
