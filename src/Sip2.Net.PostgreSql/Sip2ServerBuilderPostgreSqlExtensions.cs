@@ -1,6 +1,6 @@
 using System;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
+using Sip2.Net.Storage.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Sip2.Net.Access;
@@ -31,13 +31,7 @@ public static class Sip2ServerBuilderPostgreSqlExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var storeOptions = configure?.Invoke(new PostgreSqlSip2RegistryStoreOptions()) ?? new PostgreSqlSip2RegistryStoreOptions();
-        builder.Services.Replace(ServiceDescriptor.Singleton<ISip2RegistryStore>(services => new PostgreSqlSip2RegistryStore(
-            connectionString,
-            storeOptions,
-            services.GetRequiredService<Sip2RegistryOptions>(),
-            services.GetRequiredService<Sip2VendorProfileCatalog>(),
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ILogger<PostgreSqlSip2RegistryStore>>())));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISip2RegistryStore>(services => Create(services, connectionString, storeOptions)));
         return builder;
     }
 
@@ -49,30 +43,15 @@ public static class Sip2ServerBuilderPostgreSqlExtensions
     /// <param name="builder">The builder returned by <c>AddSip2Server</c>.</param>
     /// <param name="configuration">The section; its path names the keys in validation messages.</param>
     /// <returns>The same builder, for chaining.</returns>
-#if NET8_0_OR_GREATER
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The bound type's members are kept by DynamicDependency.")]
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The bound type has only string and TimeSpan properties.")]
-    [System.Diagnostics.CodeAnalysis.DynamicDependency(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(PostgreSqlStoreSettings))]
-#endif
-    public static Sip2ServerBuilder AddPostgreSqlRegistryStore(this Sip2ServerBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var path = (configuration as IConfigurationSection)?.Path ?? "";
-        builder.Services.AddOptions<PostgreSqlStoreSettings>().Bind(configuration)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<PostgreSqlStoreSettings>>(new PostgreSqlStoreSettings.Validator(path));
-        builder.Services.Replace(ServiceDescriptor.Singleton<ISip2RegistryStore>(services =>
-        {
-            var settings = services.GetRequiredService<IOptions<PostgreSqlStoreSettings>>().Value;
-            return new PostgreSqlSip2RegistryStore(
-                settings.ConnectionString!,
-                settings.ToOptions(),
-                services.GetRequiredService<Sip2RegistryOptions>(),
-                services.GetRequiredService<Sip2VendorProfileCatalog>(),
-                services.GetRequiredService<TimeProvider>(),
-                services.GetService<ILogger<PostgreSqlSip2RegistryStore>>());
-        }));
-        return builder;
-    }
+    public static Sip2ServerBuilder AddPostgreSqlRegistryStore(this Sip2ServerBuilder builder, IConfiguration configuration) =>
+        BoundStore.Add<PostgreSqlStoreSettings>(builder, configuration, static (services, settings) => Create(services, settings.ConnectionString!, settings.ToOptions()));
+
+    // The store, with the server's registry options, vendor profiles, clock and logger.
+    private static PostgreSqlSip2RegistryStore Create(IServiceProvider services, string connectionString, PostgreSqlSip2RegistryStoreOptions storeOptions) =>
+        new(connectionString,
+            storeOptions,
+            services.GetRequiredService<Sip2RegistryOptions>(),
+            services.GetRequiredService<Sip2VendorProfileCatalog>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<ILogger<PostgreSqlSip2RegistryStore>>());
 }

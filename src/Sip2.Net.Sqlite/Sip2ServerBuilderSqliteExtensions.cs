@@ -1,6 +1,6 @@
 using System;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
+using Sip2.Net.Storage.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Sip2.Net.Access;
@@ -31,13 +31,7 @@ public static class Sip2ServerBuilderSqliteExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionStringOrPath);
         var storeOptions = configure?.Invoke(new SqliteSip2RegistryStoreOptions()) ?? new SqliteSip2RegistryStoreOptions();
-        builder.Services.Replace(ServiceDescriptor.Singleton<ISip2RegistryStore>(services => new SqliteSip2RegistryStore(
-            connectionStringOrPath,
-            storeOptions,
-            services.GetRequiredService<Sip2RegistryOptions>(),
-            services.GetRequiredService<Sip2VendorProfileCatalog>(),
-            services.GetRequiredService<TimeProvider>(),
-            services.GetService<ILogger<SqliteSip2RegistryStore>>())));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISip2RegistryStore>(services => Create(services, connectionStringOrPath, storeOptions)));
         return builder;
     }
 
@@ -49,30 +43,15 @@ public static class Sip2ServerBuilderSqliteExtensions
     /// <param name="builder">The builder returned by <c>AddSip2Server</c>.</param>
     /// <param name="configuration">The section; its path names the keys in validation messages.</param>
     /// <returns>The same builder, for chaining.</returns>
-#if NET8_0_OR_GREATER
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The bound type's members are kept by DynamicDependency.")]
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The bound type has only string and TimeSpan properties.")]
-    [System.Diagnostics.CodeAnalysis.DynamicDependency(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(SqliteStoreSettings))]
-#endif
-    public static Sip2ServerBuilder AddSqliteRegistryStore(this Sip2ServerBuilder builder, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        var path = (configuration as IConfigurationSection)?.Path ?? "";
-        builder.Services.AddOptions<SqliteStoreSettings>().Bind(configuration)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<SqliteStoreSettings>>(new SqliteStoreSettings.Validator(path));
-        builder.Services.Replace(ServiceDescriptor.Singleton<ISip2RegistryStore>(services =>
-        {
-            var settings = services.GetRequiredService<IOptions<SqliteStoreSettings>>().Value;
-            return new SqliteSip2RegistryStore(
-                settings.ConnectionString!,
-                settings.ToOptions(),
-                services.GetRequiredService<Sip2RegistryOptions>(),
-                services.GetRequiredService<Sip2VendorProfileCatalog>(),
-                services.GetRequiredService<TimeProvider>(),
-                services.GetService<ILogger<SqliteSip2RegistryStore>>());
-        }));
-        return builder;
-    }
+    public static Sip2ServerBuilder AddSqliteRegistryStore(this Sip2ServerBuilder builder, IConfiguration configuration) =>
+        BoundStore.Add<SqliteStoreSettings>(builder, configuration, static (services, settings) => Create(services, settings.ConnectionString!, settings.ToOptions()));
+
+    // The store, with the server's registry options, vendor profiles, clock and logger.
+    private static SqliteSip2RegistryStore Create(IServiceProvider services, string connectionString, SqliteSip2RegistryStoreOptions storeOptions) =>
+        new(connectionString,
+            storeOptions,
+            services.GetRequiredService<Sip2RegistryOptions>(),
+            services.GetRequiredService<Sip2VendorProfileCatalog>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetService<ILogger<SqliteSip2RegistryStore>>());
 }

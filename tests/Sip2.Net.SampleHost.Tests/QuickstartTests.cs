@@ -1,3 +1,4 @@
+using Sip2.Net.TestSupport;
 using System.IO;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,18 +12,7 @@ namespace Sip2.Net.SampleHost.Tests;
 // solution builds), its interface signatures are the interfaces' own, and the server it builds serves a kiosk.
 public sealed class QuickstartTests
 {
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sip2.Net.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("the repository root was not found");
-    }
+    private static readonly string Root = Repository.Root;
 
     private static List<(string Language, string Code)> Blocks() =>
         Regex.Matches(File.ReadAllText(Path.Combine(Root, "docs", "quickstart.md")), "```(?<language>[a-z]+)\n(?<code>.*?)```", RegexOptions.Singleline)

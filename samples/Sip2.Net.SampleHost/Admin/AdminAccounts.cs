@@ -26,7 +26,7 @@ internal sealed class AdminAccounts
 
             if (!Sip2PasswordHash.TryParse(account.PasswordHash, out var hash))
             {
-                throw new SampleHostStartupException($"configuration: Sip2:Admin:Accounts:{i}:PasswordHash is not a stored hash ({Sip2PasswordHash.AlgorithmId}$iterations$salt$hash; `dotnet run --project samples/Sip2.Net.SampleHost -- hash-password` prints one).");
+                throw new SampleHostStartupException($"configuration: Sip2:Admin:Accounts:{i}:PasswordHash is not a stored hash ({Sip2PasswordHash.AlgorithmId}$iterations$salt$hash; `dotnet run --project samples/Sip2.Net.SampleHost -f net10.0 -- hash-password` prints one).");
             }
 
             if (!accounts.TryAdd(account.UserName.Trim(), hash))

@@ -1,10 +1,10 @@
 using System;
-using Microsoft.Extensions.Options;
+using Sip2.Net.Storage.Internal;
 
 namespace Sip2.Net.PostgreSql.Internal;
 
 // The configuration section AddPostgreSqlRegistryStore(IConfiguration) binds: ConnectionString and the store's options.
-internal sealed class PostgreSqlStoreSettings
+internal sealed class PostgreSqlStoreSettings : IStoreSettings
 {
     public string? ConnectionString { get; set; }
 
@@ -33,12 +33,5 @@ internal sealed class PostgreSqlStoreSettings
             ReconnectDelay = ReconnectDelay ?? options.ReconnectDelay,
             MaxReconnectDelay = MaxReconnectDelay ?? options.MaxReconnectDelay,
         };
-    }
-
-    // Reports the problem of the bound section, its key named, when the host starts (ValidateOnStart).
-    internal sealed class Validator(string path) : IValidateOptions<PostgreSqlStoreSettings>
-    {
-        public ValidateOptionsResult Validate(string? name, PostgreSqlStoreSettings options) =>
-            options.Problem(path) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 }

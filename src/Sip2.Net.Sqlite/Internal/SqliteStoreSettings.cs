@@ -1,10 +1,10 @@
 using System;
-using Microsoft.Extensions.Options;
+using Sip2.Net.Storage.Internal;
 
 namespace Sip2.Net.Sqlite.Internal;
 
 // The configuration section AddSqliteRegistryStore(IConfiguration) binds: ConnectionString and the store's options.
-internal sealed class SqliteStoreSettings
+internal sealed class SqliteStoreSettings : IStoreSettings
 {
     public string? ConnectionString { get; set; }
 
@@ -19,12 +19,5 @@ internal sealed class SqliteStoreSettings
     {
         var options = new SqliteSip2RegistryStoreOptions();
         return BusyTimeout is { } busy ? options with { BusyTimeout = busy } : options;
-    }
-
-    // Reports the problem of the bound section, its key named, when the host starts (ValidateOnStart).
-    internal sealed class Validator(string path) : IValidateOptions<SqliteStoreSettings>
-    {
-        public ValidateOptionsResult Validate(string? name, SqliteStoreSettings options) =>
-            options.Problem(path) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 }

@@ -67,14 +67,6 @@ public static class Sip2ServiceCollectionExtensions
     /// Adjusts the bound options, for what configuration cannot hold (a certificate object, say); runs when the server
     /// is built.
     /// </param>
-#if NET8_0_OR_GREATER
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = BindJustification)]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = BindJustification)]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2ServerSettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2EndpointSettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2RegistrySettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2AccessPolicySettings))]
-#endif
     public static Sip2ServerBuilder AddSip2Server(this IServiceCollection services, IConfiguration configuration, Func<Sip2ServerOptions, Sip2ServerOptions> configure)
     {
         if (services is null)
@@ -92,9 +84,7 @@ public static class Sip2ServiceCollectionExtensions
             throw new ArgumentNullException(nameof(configure));
         }
 
-        var section = (configuration as IConfigurationSection)?.Path ?? "";
-        services.AddOptions<Sip2ServerSettings>().Bind(configuration).ValidateOnStart();
-        return AddBound(services, section, configure);
+        return AddBound(services, configuration, (configuration as IConfigurationSection)?.Path ?? "", configure);
     }
 
     /// <summary>
@@ -111,14 +101,6 @@ public static class Sip2ServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="sectionPath">The section's path, keys separated by <c>:</c>.</param>
     /// <param name="configure">Adjusts the bound options; runs when the server is built.</param>
-#if NET8_0_OR_GREATER
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = BindJustification)]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = BindJustification)]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2ServerSettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2EndpointSettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2RegistrySettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2AccessPolicySettings))]
-#endif
     public static Sip2ServerBuilder AddSip2Server(this IServiceCollection services, string sectionPath, Func<Sip2ServerOptions, Sip2ServerOptions> configure)
     {
         if (services is null)
@@ -136,19 +118,29 @@ public static class Sip2ServiceCollectionExtensions
             throw new ArgumentNullException(nameof(configure));
         }
 
-        services.AddOptions<Sip2ServerSettings>().BindConfiguration(sectionPath).ValidateOnStart();
-        return AddBound(services, sectionPath, configure);
+        return AddBound(services, null, sectionPath, configure);
     }
 
 #if NET8_0_OR_GREATER
-    // The binder reflects over the bound type: here only the library's own settings classes (kept above with
+    // The binder reflects over the bound type: here only the library's own settings classes (kept below with
     // DynamicDependency), whose properties are strings, numbers, booleans, enums, times and lists of those that exist
     // already, so it never has to make an array or a generic type at run time.
     private const string BindJustification = "Binds only Sip2ServerSettings and its parts, whose members are kept by DynamicDependency.";
 #endif
 
-    private static Sip2ServerBuilder AddBound(IServiceCollection services, string section, Func<Sip2ServerOptions, Sip2ServerOptions> configure)
+    // Binds the given section, or the host's configuration at the section path when none is given (BindConfiguration).
+#if NET8_0_OR_GREATER
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = BindJustification)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = BindJustification)]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2ServerSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2EndpointSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2RegistrySettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(Sip2AccessPolicySettings))]
+#endif
+    private static Sip2ServerBuilder AddBound(IServiceCollection services, IConfiguration? configuration, string section, Func<Sip2ServerOptions, Sip2ServerOptions> configure)
     {
+        var settings = services.AddOptions<Sip2ServerSettings>();
+        (configuration is null ? settings.BindConfiguration(section) : settings.Bind(configuration)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Sip2ServerSettings>>(new ServerSettingsValidator(section));
         services.TryAddSingleton(sp =>
         {

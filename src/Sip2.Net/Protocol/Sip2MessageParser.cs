@@ -227,8 +227,7 @@ public static class Sip2MessageParser
         var found = azAt >= 2 && frame[azAt] == (byte)'A' && frame[azAt + 1] == (byte)'Z'
             && Sip2Checksum.TryParseHex(frame.Slice(azAt + 2, 4), out _);
         return found && (checksumEnd == frame.Length || StartsField(frame, azAt, delimiter, fieldsStart)
-            || (azAt - 3 >= 2 && frame[azAt - 3] == (byte)'A' && frame[azAt - 2] == (byte)'Y' && IsDigit(frame[azAt - 1])
-                && StartsField(frame, azAt - 3, delimiter, fieldsStart)));
+            || FindSequence(frame.Slice(0, azAt), delimiter, fieldsStart, out _, out _));
     }
 
     private static bool StartsField(ReadOnlySpan<byte> frame, int at, byte delimiter, int fieldsStart) =>
@@ -252,7 +251,7 @@ public static class Sip2MessageParser
             return false;
         }
 
-        if (ayAt != fieldsStart && text[ayAt - 1] != delimiter)
+        if (!StartsField(text, ayAt, delimiter, fieldsStart))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using Sip2.Net.TestSupport;
 using System.IO;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
@@ -95,7 +96,7 @@ public sealed class CustomStoreExampleDocTests
     [Fact]
     public void The_document_shows_the_tested_code()
     {
-        var root = Docs.MessagesDocTests.RepositoryRoot();
+        var root = Repository.Root;
         var doc = System.IO.File.ReadAllText(Path.Combine(root, "docs", "custom-policy-store.md")).ReplaceLineEndings("\n");
         var code = System.IO.File.ReadAllText(Path.Combine(root, "tests", "Sip2.Net.Tests", "Access", "CustomStoreExample.cs")).ReplaceLineEndings("\n");
         Assert.Contains(code.TrimEnd('\n'), doc, StringComparison.Ordinal);

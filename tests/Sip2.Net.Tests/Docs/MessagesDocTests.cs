@@ -1,3 +1,4 @@
+using Sip2.Net.TestSupport;
 using System.Text;
 using Sip2.Net.Messages;
 
@@ -12,7 +13,7 @@ public class MessagesDocTests
     [Fact]
     public void Messages_reference_matches_the_table()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "messages.md");
+        var path = Path.Combine(Repository.Root, "docs", "messages.md");
         var expected = Render();
         if (Environment.GetEnvironmentVariable("SIP2_UPDATE_DOCS") == "1")
         {
@@ -22,17 +23,6 @@ public class MessagesDocTests
         Assert.True(File.Exists(path), "docs/messages.md is missing; run SIP2_UPDATE_DOCS=1 dotnet test --filter MessagesDoc");
         Assert.True(expected == File.ReadAllText(path).ReplaceLineEndings("\n"),
             "docs/messages.md is out of date with the message table; run SIP2_UPDATE_DOCS=1 dotnet test --filter MessagesDoc");
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sip2.Net.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Sip2.Net.sln not found above the test binaries.");
     }
 
     internal static string Render()

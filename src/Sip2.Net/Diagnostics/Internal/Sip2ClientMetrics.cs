@@ -15,8 +15,6 @@ namespace Sip2.Net.Diagnostics.Internal;
 /// </summary>
 internal sealed class Sip2ClientMetrics
 {
-    private static Sip2ClientMetrics? shared;
-
     private readonly Histogram<double> duration;
     private readonly Counter<long> failures;
     private readonly Counter<long> retries;
@@ -28,8 +26,7 @@ internal sealed class Sip2ClientMetrics
         retries = meter.CreateCounter<long>(Sip2Telemetry.ClientRetries, "{retry}", "Requests repeated: a 97 after a corrupted response, or a resend after a 96.");
     }
 
-    private static Sip2ClientMetrics Shared =>
-        Volatile.Read(ref shared) ?? LazyInitializer.EnsureInitialized(ref shared, static () => new Sip2ClientMetrics(new Meter(Sip2Telemetry.ClientMeterName, Sip2ServerMetrics.Version)))!;
+    private static Sip2ClientMetrics Shared { get; } = new(new Meter(Sip2Telemetry.ClientMeterName, Sip2ServerMetrics.Version));
 
     public static Sip2ClientMetrics Create(IMeterFactory? factory) =>
         factory is null ? Shared : new Sip2ClientMetrics(factory.Create(new MeterOptions(Sip2Telemetry.ClientMeterName) { Version = Sip2ServerMetrics.Version }));

@@ -14,8 +14,6 @@ namespace Sip2.Net.Diagnostics.Internal;
 /// </summary>
 internal sealed class Sip2ServerMetrics
 {
-    private static Sip2ServerMetrics? shared;
-
     private readonly UpDownCounter<long> open;
     private readonly Counter<long> total;
     private readonly Counter<long> refused;
@@ -39,11 +37,10 @@ internal sealed class Sip2ServerMetrics
         duration = meter.CreateHistogram<double>(Sip2Telemetry.ServerRequestDuration, "s", "Time from a complete request to its answer being written.");
     }
 
-    /// <summary>The instruments of servers created without an <see cref="IMeterFactory"/>: one meter for the process.</summary>
-    public static Sip2ServerMetrics Shared =>
-        Volatile.Read(ref shared) ?? LazyInitializer.EnsureInitialized(ref shared, static () => new Sip2ServerMetrics(new Meter(Sip2Telemetry.ServerMeterName, Version)))!;
-
     internal static string Version { get; } = typeof(Sip2ServerMetrics).Assembly.GetName().Version?.ToString() ?? "1.0";
+
+    /// <summary>The instruments of servers created without an <see cref="IMeterFactory"/>: one meter for the process.</summary>
+    public static Sip2ServerMetrics Shared { get; } = new(new Meter(Sip2Telemetry.ServerMeterName, Version)); // after Version: initialisers run in order
 
     /// <summary>Whether anyone listens to request durations (a duration need not be measured otherwise).</summary>
     public bool RequestsObserved => duration.Enabled;
