@@ -51,7 +51,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public Sip2ClientRegistration NoLoginRegistration { get; private set; } = null!;
 
-    public static async Task<TestServer> StartAsync(Func<Sip2ServerOptions, Sip2ServerOptions>? configure = null, FakeTimeProvider? time = null, X509Certificate2? certificate = null, System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
+    public static async Task<TestServer> StartAsync(Func<Sip2ServerOptions, Sip2ServerOptions>? configure = null, FakeTimeProvider? time = null, X509Certificate2? certificate = null, System.Diagnostics.Metrics.IMeterFactory? meterFactory = null, LogLevel logLevel = LogLevel.Trace)
     {
         var directory = new InMemorySip2RegistryStore(Sip2RegistryOptions.AllowLocalNetworks);
         Must(directory.SaveGroupAsync(new Sip2InstitutionGroup { Id = "consortium", Name = "Consortium" }));
@@ -81,7 +81,7 @@ internal sealed class TestServer : IAsyncDisposable
             ShutdownTimeout = TimeSpan.FromSeconds(2),
         };
         options = configure?.Invoke(options) ?? options;
-        var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(logLevel));
         var handler = new Sip2ConnectionHandler(policy, backend, options, registry: registry, timeProvider: time, loggerFactory: loggerFactory, meterFactory: meterFactory);
         var server = new Sip2Server(handler, loggerFactory);
         await server.StartAsync();

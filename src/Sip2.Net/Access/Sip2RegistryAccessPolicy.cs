@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Sip2.Net.Resolution;
 using Sip2.Net.Vendors;
 using Sip2.Net.Access.Internal;
+using Sip2.Net.Internal;
 
 namespace Sip2.Net.Access;
 
@@ -186,7 +187,7 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy, IDisposable
         var delay = options.UnknownLoginIdDelay ?? TimeSpan.FromTicks(Interlocked.Read(ref typicalCheckTicks));
         if (delay > TimeSpan.Zero)
         {
-            await Delay(delay, cancellationToken).ConfigureAwait(false);
+            await TimeProviderDelay.WaitAsync(time, delay, cancellationToken).ConfigureAwait(false);
         }
 
         return Failed(session, Sip2LoginResult.Refused());
@@ -210,15 +211,6 @@ public sealed class Sip2RegistryAccessPolicy : ISip2AccessPolicy, IDisposable
         {
             warm.Forget(change.Registration.Id);
         }
-    }
-
-    private Task Delay(TimeSpan delay, CancellationToken cancellationToken)
-    {
-#if NET8_0_OR_GREATER
-        return Task.Delay(delay, time, cancellationToken);
-#else
-        return time.Delay(delay, cancellationToken);
-#endif
     }
 
     private Sip2LoginResult TooManyFailures(Sip2AccessSession session)

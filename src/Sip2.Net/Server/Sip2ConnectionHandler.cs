@@ -117,11 +117,7 @@ public sealed class Sip2ConnectionHandler : IDisposable
     /// </summary>
     public async Task RunAsync(IDuplexPipe transport, IPAddress remoteAddress, CancellationToken cancellationToken = default)
     {
-        if (transport is null)
-        {
-            throw new ArgumentNullException(nameof(transport));
-        }
-
+        _ = transport ?? throw new ArgumentNullException(nameof(transport));
         var connection = await AdmitAsync(remoteAddress ?? throw new ArgumentNullException(nameof(remoteAddress)), cancellationToken).ConfigureAwait(false);
         if (connection is null)
         {
@@ -252,7 +248,7 @@ public sealed class Sip2ConnectionHandler : IDisposable
         }
     }
 
-    // Ends an admitted connection that never ran (its TLS handshake failed, say).
+    // Ends an admitted connection: after its run, or when it never ran (its TLS handshake failed, say).
     internal void Release(Sip2Connection connection, string reason)
     {
         if (connections.TryRemove(connection, out _))

@@ -93,7 +93,7 @@ public sealed class Sip2RequestContext
     /// identifiers echoed, required fields present and empty where unknown, and the scenario's screen message.
     /// </summary>
     public TResponse Refuse<TResponse>(Sip2Request<TResponse> request, Sip2MessageScenario scenario)
-        where TResponse : Sip2Message => FailureResponses.For(request ?? throw new ArgumentNullException(nameof(request)), Text(scenario), Now);
+        where TResponse : Sip2Message => (TResponse)Refuse((Sip2Message)(request ?? throw new ArgumentNullException(nameof(request))), scenario);
 
     // The same context with the cancellation of one back-end call (its timeout).
     internal Sip2RequestContext WithCancellation(CancellationToken token) =>

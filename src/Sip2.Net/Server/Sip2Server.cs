@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Sip2.Net.Protocol.Internal;
 using Sip2.Net.Diagnostics.Internal;
 using Sip2.Net.Server.Internal;
+using Sip2.Net.Internal;
 
 namespace Sip2.Net.Server;
 
@@ -135,7 +136,7 @@ public sealed class Sip2Server : IAsyncDisposable
                 }
 
                 backoff = TimeSpan.FromMilliseconds(Math.Min(1000, Math.Max(10, backoff.TotalMilliseconds * 2)));
-                await Delay(backoff).ConfigureAwait(false);
+                await TimeProviderDelay.WaitAsync(handler.TimeProvider, backoff, shutdown.Token).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
                 continue;
             }
             catch (Exception exception) when (exception is ObjectDisposedException or SocketException or InvalidOperationException)
@@ -261,15 +262,6 @@ public sealed class Sip2Server : IAsyncDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-#endif
-    }
-
-    private Task Delay(TimeSpan delay)
-    {
-#if NET8_0_OR_GREATER
-        return Task.Delay(delay, handler.TimeProvider, shutdown.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
-#else
-        return handler.TimeProvider.Delay(delay, shutdown.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
 #endif
     }
 

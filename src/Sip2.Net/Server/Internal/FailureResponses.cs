@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Linq;
 using Sip2.Net.Messages;
 
 namespace Sip2.Net.Server.Internal;
@@ -14,9 +14,6 @@ namespace Sip2.Net.Server.Internal;
 /// </summary>
 internal static class FailureResponses
 {
-    public static TResponse For<TResponse>(Sip2Request<TResponse> request, string screenMessage, Sip2Timestamp now)
-        where TResponse : Sip2Message => (TResponse)For((Sip2Message)request, screenMessage, now);
-
     public static Sip2Message For(Sip2Message request, string screenMessage, Sip2Timestamp now)
     {
         if (!request.Descriptor.IsBackendRequest || request.Descriptor.ResponseCommand is not { } responseCommand)
@@ -29,7 +26,7 @@ internal static class FailureResponses
         foreach (var field in response.Descriptor.FixedFields)
         {
             texts[field.Index] = field.Kind == Sip2FieldKind.Timestamp ? now.ToString()
-                : EchoedFixed(request, field.PropertyName) ?? field.FailureText;
+                : FixedText(request, f => f.PropertyName == field.PropertyName && f.Kind != Sip2FieldKind.Timestamp) ?? field.FailureText;
         }
 
         var fields = response.FieldStorage;
@@ -49,18 +46,8 @@ internal static class FailureResponses
         return response;
     }
 
-    // A fixed field the request and the response share by name (the language of 23 and 63) is echoed.
-    private static string? EchoedFixed(Sip2Message request, string propertyName)
-    {
-        IReadOnlyList<Sip2FixedFieldDescriptor> fixedFields = request.Descriptor.FixedFields;
-        foreach (var field in fixedFields)
-        {
-            if (field.PropertyName == propertyName && field.Kind != Sip2FieldKind.Timestamp)
-            {
-                return request.FixedFieldTexts[field.Index];
-            }
-        }
-
-        return null;
-    }
+    // The text of the message's first fixed field that matches (a fixed field the request and the response share by
+    // name, the language of 23 and 63, is echoed), or null.
+    internal static string? FixedText(Sip2Message message, Func<Sip2FixedFieldDescriptor, bool> match) =>
+        message.Descriptor.FixedFields.FirstOrDefault(match) is { } field ? message.FixedFieldTexts[field.Index] : null;
 }

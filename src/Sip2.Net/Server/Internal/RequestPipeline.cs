@@ -5,59 +5,28 @@ using Microsoft.Extensions.Logging;
 using Sip2.Net.Diagnostics.Internal;
 using Sip2.Net.Messages;
 using Sip2.Net.Resolution;
+using Sip2.Net.Internal;
 
 namespace Sip2.Net.Server.Internal;
 
-/// <summary>One step of the request pipeline: takes the request and the context, returns the response and its outcome.</summary>
-internal delegate ValueTask<RequestResult> RequestStep(Sip2Message request, Sip2RequestContext context);
-
 /// <summary>
-/// What happens to a back-end request once the session let it through its gate (bound, supported by the branch),
-/// composed once: guard (a failure or a wrong answer becomes the failure response, logged) → timeout (the kiosk gets
-/// "unavailable" after the back-end timeout) → resolution (a patron or item out of the session's scope is refused;
-/// the back end's transaction method is never called) → replay (a retransmission from another connection of the
-/// registration gets the first outcome) → typed dispatch. The replay step sits inside the timeout so that it learns the
-/// back end's real outcome even when the kiosk was told the back end was too slow. The vendor profile shapes the answer
-/// when the session writes it, so it applies to the server's own answers too.
+/// What happens to a back-end request once the session let it through its gate (bound, supported by the branch), one
+/// step calling the next in this order: guard (a failure or a wrong answer becomes the failure response, logged) →
+/// timeout (the kiosk gets "unavailable" after the back-end timeout) → resolution (a patron or item out of the session's
+/// scope is refused; the back end's transaction method is never called) → replay (a retransmission from another
+/// connection of the registration gets the first outcome) → typed dispatch. The replay step sits inside the timeout so
+/// that it learns the back end's real outcome even when the kiosk was told the back end was too slow. The vendor
+/// profile shapes the answer when the session writes it, so it applies to the server's own answers too.
 /// </summary>
-internal sealed class RequestPipeline
+internal sealed class RequestPipeline(ISip2Backend backend, IResolutionStrategy resolution, Retransmissions retransmissions, Sip2ServerOptions options, TimeProvider time, ILogger logger, Sip2ServerMetrics metrics)
 {
-    private readonly ISip2Backend backend;
-    private readonly IResolutionStrategy resolution;
-    private readonly Retransmissions retransmissions;
-    private readonly Sip2ServerOptions options;
-    private readonly TimeProvider time;
-    private readonly ILogger logger;
-    private readonly RequestStep first;
+    public ValueTask<RequestResult> RunAsync(Sip2Message request, Sip2RequestContext context) => GuardAsync(request, context);
 
-    private readonly Sip2ServerMetrics metrics;
-
-    public RequestPipeline(ISip2Backend backend, IResolutionStrategy resolution, Retransmissions retransmissions, Sip2ServerOptions options, TimeProvider time, ILogger logger, Sip2ServerMetrics? metrics = null)
-    {
-        this.metrics = metrics ?? Sip2ServerMetrics.Shared;
-        this.backend = backend;
-        this.resolution = resolution;
-        this.retransmissions = retransmissions;
-        this.options = options;
-        this.time = time;
-        this.logger = logger;
-        RequestStep step = DispatchAsync;
-        step = Wrap(step, ReplayAsync);
-        step = Wrap(step, ResolveAsync);
-        step = Wrap(step, TimeoutAsync);
-        first = Wrap(step, GuardAsync);
-    }
-
-    public ValueTask<RequestResult> RunAsync(Sip2Message request, Sip2RequestContext context) => first(request, context);
-
-    private static RequestStep Wrap(RequestStep next, Func<RequestStep, Sip2Message, Sip2RequestContext, ValueTask<RequestResult>> step) =>
-        (request, context) => step(next, request, context);
-
-    private async ValueTask<RequestResult> GuardAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
+    private async ValueTask<RequestResult> GuardAsync(Sip2Message request, Sip2RequestContext context)
     {
         try
         {
-            return await next(request, context).ConfigureAwait(false);
+            return await TimeoutAsync(request, context).ConfigureAwait(false);
         }
         catch (Exception exception) when (!context.CancellationToken.IsCancellationRequested)
         {
@@ -66,10 +35,10 @@ internal sealed class RequestPipeline
         }
     }
 
-    private async ValueTask<RequestResult> TimeoutAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
+    private async ValueTask<RequestResult> TimeoutAsync(Sip2Message request, Sip2RequestContext context)
     {
         using var call = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        var pending = next(request, context.WithCancellation(call.Token));
+        var pending = ResolveAsync(request, context.WithCancellation(call.Token));
         if (pending.IsCompleted)
         {
             return await pending.ConfigureAwait(false); // a back end that answered at once needs no timer
@@ -77,7 +46,7 @@ internal sealed class RequestPipeline
 
         var work = pending.AsTask();
         using var stopTimer = new CancellationTokenSource();
-        var first = await Task.WhenAny(work, Delay(options.BackendTimeout, stopTimer.Token)).ConfigureAwait(false);
+        var first = await Task.WhenAny(work, TimeProviderDelay.WaitAsync(time, options.BackendTimeout, stopTimer.Token)).ConfigureAwait(false);
         stopTimer.Cancel();
         if (first == work)
         {
@@ -91,7 +60,7 @@ internal sealed class RequestPipeline
         return new(context.Refuse(request, Sip2MessageScenario.BackEndUnavailable), Outcomes.Timeout);
     }
 
-    private async ValueTask<RequestResult> ResolveAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
+    private async ValueTask<RequestResult> ResolveAsync(Sip2Message request, Sip2RequestContext context)
     {
         // The fields that name a patron or an item come from the message table: every request that has them is checked.
         if (request.Descriptor.FindField(FieldId.PatronIdentifier) is not null && request.GetField(FieldId.PatronIdentifier) is { Length: > 0 } patron
@@ -114,7 +83,7 @@ internal sealed class RequestPipeline
         }
 
         // Unknown patrons and items are the back end's to answer (not found).
-        return await next(request, context).ConfigureAwait(false);
+        return await ReplayAsync(request, context).ConfigureAwait(false);
     }
 
     private RequestResult OutOfScope(Sip2Message request, Sip2RequestContext context, Sip2MessageScenario scenario)
@@ -123,11 +92,11 @@ internal sealed class RequestPipeline
         return new(context.Refuse(request, scenario), Outcomes.Refused);
     }
 
-    private async ValueTask<RequestResult> ReplayAsync(RequestStep next, Sip2Message request, Sip2RequestContext context)
+    private async ValueTask<RequestResult> ReplayAsync(Sip2Message request, Sip2RequestContext context)
     {
         if (options.RetransmissionScope != Sip2RetransmissionScope.Registration || !request.Descriptor.ChangesState || !Sip2Session.HasTransactionDate(request))
         {
-            return await next(request, context).ConfigureAwait(false);
+            return await DispatchAsync(request, context).ConfigureAwait(false);
         }
 
         var registration = context.Registration.Id;
@@ -140,7 +109,7 @@ internal sealed class RequestPipeline
                 Sip2Message? outcome = null;
                 try
                 {
-                    var result = await next(request, context).ConfigureAwait(false);
+                    var result = await DispatchAsync(request, context).ConfigureAwait(false);
                     outcome = result.Response;
                     return result;
                 }
@@ -194,12 +163,4 @@ internal sealed class RequestPipeline
             : throw new InvalidOperationException($"The back end answered {request.Command} with {response?.Command.ToString() ?? "null"}.");
     }
 
-    private Task Delay(TimeSpan delay, CancellationToken cancellationToken)
-    {
-#if NET8_0_OR_GREATER
-        return Task.Delay(delay, time, cancellationToken);
-#else
-        return time.Delay(delay, cancellationToken);
-#endif
-    }
 }

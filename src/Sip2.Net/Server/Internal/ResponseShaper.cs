@@ -14,22 +14,15 @@ internal static class ResponseShaper
 {
     public static Sip2Message Apply(Sip2Message response, Sip2VendorProfile profile)
     {
-        if (!NeedsShaping(response, profile))
+        var raisesAlert = profile.AlertOnHoldOrTransit && response is CheckinResponse { Alert: false, AlertType: >= AlertType.HoldForThisLibrary and <= AlertType.SendToOtherBranch };
+        if (!raisesAlert && !profile.SendEmptyOptionalFields && !response.Fields.Any(f => Drops(response.Descriptor, profile, f)))
         {
             return response; // the common case: a back end that filled in only what the profile sends
         }
 
-        var shaped = response with { };
-        if (profile.AlertOnHoldOrTransit && shaped is CheckinResponse { AlertType: >= AlertType.HoldForThisLibrary and <= AlertType.SendToOtherBranch } checkin)
-        {
-            shaped = checkin with { Alert = true };
-        }
-
+        var shaped = raisesAlert ? ((CheckinResponse)response) with { Alert = true } : response with { };
         var descriptor = shaped.Descriptor;
-        var fields = shaped.FieldStorage;
-        fields.RemoveAll(f => descriptor.FindField(f.Id) is { } known
-            && ((known.IsExtension && !profile.Emits(f.Id)) || (!known.IsRequired && f.Value.Length == 0 && !profile.SendEmptyOptionalFields)));
-
+        shaped.FieldStorage.RemoveAll(f => Drops(descriptor, profile, f));
         if (profile.SendEmptyOptionalFields)
         {
             // An absent optional field goes out empty: every single-valued one the profile sends, and the screen
@@ -47,23 +40,8 @@ internal static class ResponseShaper
         return shaped;
     }
 
-    private static bool NeedsShaping(Sip2Message response, Sip2VendorProfile profile)
-    {
-        if (profile.AlertOnHoldOrTransit && response is CheckinResponse { Alert: false, AlertType: >= AlertType.HoldForThisLibrary and <= AlertType.SendToOtherBranch })
-        {
-            return true;
-        }
-
-        var descriptor = response.Descriptor;
-        foreach (var field in response.Fields)
-        {
-            if (descriptor.FindField(field.Id) is { } known
-                && ((known.IsExtension && !profile.Emits(field.Id)) || (!known.IsRequired && field.Value.Length == 0 && !profile.SendEmptyOptionalFields)))
-            {
-                return true;
-            }
-        }
-
-        return profile.SendEmptyOptionalFields; // then absent optional fields are added
-    }
+    // An extension field the profile does not send, or an empty optional field the profile leaves out.
+    private static bool Drops(Sip2MessageDescriptor descriptor, Sip2VendorProfile profile, Sip2Field field) =>
+        descriptor.FindField(field.Id) is { } known
+        && ((known.IsExtension && !profile.Emits(field.Id)) || (!known.IsRequired && field.Value.Length == 0 && !profile.SendEmptyOptionalFields));
 }

@@ -77,23 +77,12 @@ internal sealed class Retransmissions(TimeProvider time)
         {
             foreach (var entries in registrations.Values)
             {
-                Prune(entries, now, longestWindow);
+                foreach (var old in entries.Where(e => now - e.Value.Started > longestWindow && e.Value.Outcome.IsCompleted).Select(e => e.Key).ToList())
+                {
+                    entries.Remove(old);
+                }
             }
         }
-    }
-
-    private static void Prune(Dictionary<string, Entry> entries, DateTimeOffset now, TimeSpan window)
-    {
-        var old = new List<string>();
-        foreach (var pair in entries)
-        {
-            if (now - pair.Value.Started > window && pair.Value.Outcome.IsCompleted)
-            {
-                old.Add(pair.Key);
-            }
-        }
-
-        old.ForEach(key => entries.Remove(key));
     }
 
     /// <summary>One connection's last state-changing request and its outcome (null when the back end failed).</summary>

@@ -58,7 +58,6 @@ internal sealed class Sip2Connection : IDisposable
 
     public bool IsAborted => Volatile.Read(ref abortReason) is not null;
 
-
     // Kept by ConnectionLimits, under its lock.
     public bool IsCounted { get; set; }
 
@@ -81,7 +80,7 @@ internal sealed class Sip2Connection : IDisposable
         }
     }
 
-    /// <summary>Ends the connection when its deadline passed (the heartbeat's check); a stopping server wakes idle reads.</summary>
+    /// <summary>Ends the connection when its deadline passed (the heartbeat's check).</summary>
     public void CheckDeadline(long nowTicks)
     {
         var current = deadline;

@@ -161,18 +161,8 @@ internal sealed class Sip2Session
         return pending.Trailer.HasChecksum || HasTransactionDate(pending.Request);
     }
 
-    internal static bool HasTransactionDate(Sip2Message request)
-    {
-        foreach (var field in request.Descriptor.FixedFields)
-        {
-            if (field.PropertyName == nameof(CheckoutRequest.TransactionDate))
-            {
-                return Sip2Timestamp.TryParse(request.FixedFieldTexts[field.Index].AsSpan(), out _);
-            }
-        }
-
-        return false;
-    }
+    internal static bool HasTransactionDate(Sip2Message request) =>
+        FailureResponses.FixedText(request, f => f.PropertyName == nameof(CheckoutRequest.TransactionDate)) is { } date && Sip2Timestamp.TryParse(date.AsSpan(), out _);
 
     private SessionStep Write(Pending pending, Sip2Message response, string? close = null)
     {
