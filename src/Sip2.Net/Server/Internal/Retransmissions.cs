@@ -69,17 +69,38 @@ internal sealed class Retransmissions(TimeProvider time)
         }
     }
 
-    /// <summary>Drops entries older than the longest window (the heartbeat calls it).</summary>
+    /// <summary>How many registrations have a table now.</summary>
+    internal int RegistrationCount
+    {
+        get
+        {
+            lock (registrations)
+            {
+                return registrations.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops settled entries older than the longest window, and the tables left empty, so a registration deleted or
+    /// idle holds nothing (the heartbeat calls it).
+    /// </summary>
     public void Prune(TimeSpan longestWindow)
     {
         var now = time.GetUtcNow();
         lock (registrations)
         {
-            foreach (var entries in registrations.Values)
+            foreach (var table in registrations.ToList())
             {
+                var entries = table.Value;
                 foreach (var old in entries.Where(e => now - e.Value.Started > longestWindow && e.Value.Outcome.IsCompleted).Select(e => e.Key).ToList())
                 {
                     entries.Remove(old);
+                }
+
+                if (entries.Count == 0)
+                {
+                    registrations.Remove(table.Key);
                 }
             }
         }
