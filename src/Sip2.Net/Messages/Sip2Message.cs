@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Sip2.Net.Messages.Internal;
 
@@ -57,6 +58,11 @@ public abstract record Sip2Message
     internal string[] FixedTextStorage => fixedValues;
 
     internal List<Sip2Field> FieldStorage => fields;
+
+    // The text of the first fixed field that matches, or null: the server's failure responses and retransmission check
+    // read fixed fields by name.
+    internal string? FixedText(Func<Sip2FixedFieldDescriptor, bool> match) =>
+        Descriptor.FixedFields.FirstOrDefault(match) is { } field ? fixedValues[field.Index] : null;
 
     /// <summary>The first value of a field, or null when the message does not carry it.</summary>
     public string? GetField(FieldId id)

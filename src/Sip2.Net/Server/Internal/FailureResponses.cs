@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using Sip2.Net.Messages;
 
 namespace Sip2.Net.Server.Internal;
@@ -26,7 +25,7 @@ internal static class FailureResponses
         foreach (var field in response.Descriptor.FixedFields)
         {
             texts[field.Index] = field.Kind == Sip2FieldKind.Timestamp ? now.ToString()
-                : FixedText(request, f => f.PropertyName == field.PropertyName && f.Kind != Sip2FieldKind.Timestamp) ?? field.FailureText;
+                : request.FixedText(f => f.PropertyName == field.PropertyName && f.Kind != Sip2FieldKind.Timestamp) ?? field.FailureText; // the language of 23 and 63
         }
 
         var fields = response.FieldStorage;
@@ -45,9 +44,4 @@ internal static class FailureResponses
 
         return response;
     }
-
-    // The text of the message's first fixed field that matches (a fixed field the request and the response share by
-    // name, the language of 23 and 63, is echoed), or null.
-    internal static string? FixedText(Sip2Message message, Func<Sip2FixedFieldDescriptor, bool> match) =>
-        message.Descriptor.FixedFields.FirstOrDefault(match) is { } field ? message.FixedFieldTexts[field.Index] : null;
 }

@@ -162,5 +162,4 @@ internal sealed class RequestPipeline(ISip2Backend backend, IResolutionStrategy 
             ? new(response, Outcomes.Ok)
             : throw new InvalidOperationException($"The back end answered {request.Command} with {response?.Command.ToString() ?? "null"}.");
     }
-
 }

@@ -162,7 +162,7 @@ internal sealed class Sip2Session
     }
 
     internal static bool HasTransactionDate(Sip2Message request) =>
-        FailureResponses.FixedText(request, f => f.PropertyName == nameof(CheckoutRequest.TransactionDate)) is { } date && Sip2Timestamp.TryParse(date.AsSpan(), out _);
+        request.FixedText(f => f.PropertyName == nameof(CheckoutRequest.TransactionDate)) is { } date && Sip2Timestamp.TryParse(date.AsSpan(), out _);
 
     private SessionStep Write(Pending pending, Sip2Message response, string? close = null)
     {
